@@ -1,0 +1,18 @@
+namespace Personalization.Grains.Interfaces;
+
+/// <summary>One user (grain key = user id). Holds the user's current session: the GRU hidden state advanced one
+/// step per event, the last hidden states for attention, recent and purchased items, and the Kafka positions it
+/// has applied so redelivered events are not applied twice.</summary>
+public interface IUserSessionGrain : IGrainWithStringKey
+{
+    /// <summary>Applies the user's events in order and returns once the new state is durable in grain storage.
+    /// Events already applied (same partition at or below the applied offset, or a recently seen event id) are
+    /// skipped and counted as duplicates.</summary>
+    Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events);
+
+    /// <summary>Top-<paramref name="count"/> recommendations for the current session.</summary>
+    Task<Recommendations> RecommendAsync(int count);
+
+    /// <summary>A summary of the current session.</summary>
+    Task<SessionSummary> GetSessionAsync();
+}

@@ -1,0 +1,9 @@
+namespace Personalization.Grains.Interfaces;
+
+/// <summary>A recommended item and its ranking score (higher is better; comparable only within one response).</summary>
+/// <param name="ItemId">The catalog item.</param>
+/// <param name="Score">The ranker's score.</param>
+[GenerateSerializer, Immutable, Alias("pz.scored-item.v1")]
+public sealed record ScoredItem(
+    [property: Id(0)] string ItemId,
+    [property: Id(1)] float Score);

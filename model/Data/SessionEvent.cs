@@ -1,0 +1,8 @@
+namespace Personalization.Model.Data;
+
+/// <summary>One interaction inside a session, as data sets and the synthetic generator produce it.</summary>
+/// <param name="ItemId">Catalog item id (external string id).</param>
+/// <param name="EventType">Event kind as its numeric value (0 view, 1 add-to-cart, 2 remove-from-cart, 3 purchase,
+/// 4 add-to-wishlist), the same numbering as the cluster's <c>ClickEventType</c>.</param>
+/// <param name="TimestampMs">Unix epoch milliseconds.</param>
+public readonly record struct SessionEvent(string ItemId, int EventType, long TimestampMs);

@@ -1,0 +1,27 @@
+namespace Personalization.Model;
+
+/// <summary>The trained network's online path, as the cluster runs it: one GRU step per event, and attention over
+/// the session's recent hidden states followed by scores over the catalog. Implementations are immutable and
+/// thread-safe; the cluster holds one per silo and swaps it on hot reload.</summary>
+public interface ISessionModel : ISessionRanker
+{
+    /// <summary>Version string (carried in every response), e.g. <c>gru-attn:20261127T2300-ab12cd34</c>.</summary>
+    string Version { get; }
+
+    /// <summary>Length of the GRU hidden state.</summary>
+    int HiddenSize { get; }
+
+    /// <summary>How many recent hidden states (including the current one) the attention reads.</summary>
+    int Window { get; }
+
+    /// <summary>Advances the hidden state by one event: <paramref name="next"/> = GRU(<paramref name="previous"/>,
+    /// embedding(item, eventType)). <paramref name="previous"/> empty means the session's initial (zero) state.
+    /// <paramref name="item"/> must be a known index (callers skip unknown items).</summary>
+    void Step(ReadOnlySpan<float> previous, int item, int eventType, Span<float> next);
+
+    /// <summary>Ranks the catalog from the session's recent hidden states (<paramref name="stateCount"/> rows of
+    /// <see cref="HiddenSize"/>, oldest first, the last one current; at most <see cref="Window"/> are read).
+    /// Writes the best items, best first, skipping <paramref name="exclude"/>; returns how many it wrote.</summary>
+    int Rank(ReadOnlySpan<float> recentStates, int stateCount, Span<RankedItem> destination,
+        IReadOnlySet<int>? exclude = null);
+}

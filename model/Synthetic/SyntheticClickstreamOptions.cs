@@ -1,0 +1,20 @@
+namespace Personalization.Model.Synthetic;
+
+/// <summary>Shape of the synthetic shop. Defaults give a catalog and traffic a small model learns in seconds.</summary>
+public sealed class SyntheticClickstreamOptions
+{
+    public int Items { get; set; } = 2_000;
+    public int Categories { get; set; } = 40;
+    public int Users { get; set; } = 5_000;
+    /// <summary>Probability that the next view stays on the current intent's browse path.</summary>
+    public double FollowPathProbability { get; set; } = 0.7;
+    /// <summary>Probability per event of drifting to a related category.</summary>
+    public double IntentDriftProbability { get; set; } = 0.08;
+    public double AddToCartProbability { get; set; } = 0.08;
+    public double PurchaseAfterCartProbability { get; set; } = 0.5;
+    public int MinSessionLength { get; set; } = 2;
+    public int MaxSessionLength { get; set; } = 20;
+    public int Seed { get; set; } = 42;
+    /// <summary>Simulated time of the first session.</summary>
+    public DateTimeOffset Start { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+}
