@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# One command, whole system, one machine, embedded defaults:
+#   embedded Kafka (librdkafka mock cluster, real protocol on loopback) → silo(s) consuming `clickstream`
+#   → web API on http://127.0.0.1:5080 (+ /dashboard, /openapi/v1.json) → synthetic shop traffic.
+# A starter model is trained on synthetic traffic in the background and hot-loaded when ready; until then the
+# silos answer with the fallback ranker (model version `fallback:...`).
+#
+# Options:  --redis        run Debian's redis-server (installed on demand) for clustering and grain storage
+#           --silos N      start N silos (implies --redis; default 1)
+#           --rate N       synthetic events per second (default 200; 0 = no generator)
+#           --no-train     do not train the starter model
+# Environment overrides reach every process (e.g. Kafka__BootstrapServers to use a real cluster: the embedded
+# one is then not started).
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+source scripts/lib/services.sh
+
+silos=1; redis=0; rate=200; train=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --redis) redis=1 ;;
+    --silos) silos=$2; shift; [ "$silos" -gt 1 ] && redis=1 ;;
+    --rate) rate=$2; shift ;;
+    --no-train) train=0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+run="$root/.run"
+mkdir -p "$run/logs"
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo; echo "stopping..."
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  stop_redis
+}
+trap cleanup EXIT INT TERM
+
+echo "building (Release)..."
+dotnet build Personalization.sln -c Release -v q -nologo 2>&1 | grep -E "error|Warn|Build succeeded" || true
+bin() { echo "$root/$1/bin/Release/net10.0/$2"; }
+export OMP_NUM_THREADS=1 DOTNET_ENVIRONMENT=${DOTNET_ENVIRONMENT:-Development}
+
+if [ -z "${Kafka__BootstrapServers:-}" ]; then
+  rm -f "$run/kafka.bootstrap"
+  dotnet "$(bin producer pz-produce.dll)" mock-cluster --partitions 8 --bootstrap-file "$run/kafka.bootstrap" \
+    >"$run/logs/kafka.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$run/kafka.bootstrap" ] && break; sleep 0.1; done
+  [ -s "$run/kafka.bootstrap" ] || { echo "embedded Kafka did not start; see $run/logs/kafka.log" >&2; exit 1; }
+  export Kafka__BootstrapServers=$(cat "$run/kafka.bootstrap")
+fi
+
+if [ "$redis" = 1 ] && [ -z "${Redis__ConnectionString:-}" ]; then
+  ensure_packages redis-server
+  start_redis "$run"
+  export Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
+fi
+
+export Model__Path=${Model__Path:-$run/model.pzm}
+for ((i=0; i<silos; i++)); do
+  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Urls="http://127.0.0.1:$((5081 + i))" \
+    dotnet "$(bin silo Personalization.Silo.dll)" >"$run/logs/silo-$i.log" 2>&1 &
+  pids+=($!)
+done
+wait_http() {
+  for _ in $(seq 1 300); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "$1 did not come up; see $run/logs" >&2; return 1
+}
+wait_http http://127.0.0.1:5081/health
+
+Urls=http://127.0.0.1:5080 dotnet "$(bin client Personalization.Api.dll)" >"$run/logs/api.log" 2>&1 &
+pids+=($!)
+wait_http http://127.0.0.1:5080/health
+
+if [ "$rate" != 0 ]; then
+  dotnet "$(bin producer pz-produce.dll)" --bootstrap "$Kafka__BootstrapServers" --synthetic --rate "$rate" \
+    >"$run/logs/producer.log" 2>&1 &
+  pids+=($!)
+fi
+
+if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
+  ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
+    dotnet "$trainer" synthetic --sessions 20000 --out "$run/synthetic.tsv" &&
+    dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 5 --out "$run/model.tmp.pzm" &&
+    mv "$run/model.tmp.pzm" "$Model__Path" ) >"$run/logs/train.log" 2>&1 &
+  trainer_pid=$!
+  pids+=($trainer_pid)
+  training="training a starter model in the background (log: .run/logs/train.log); hot-loaded when done"
+fi
+
+cat <<INFO
+
+Personalization cluster is running.
+  Web API          http://127.0.0.1:5080   (try: curl http://127.0.0.1:5080/api/users/user-1/recommendations)
+  OpenAPI          http://127.0.0.1:5080/openapi/v1.json
+  Dashboard        http://127.0.0.1:5080/dashboard   (silo: http://127.0.0.1:5081/dashboard)
+  Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
+  Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
+  Silos            $silos;  synthetic traffic: $rate events/s;  model: $Model__Path
+  ${training:-}
+  Logs             .run/logs/
+Press Ctrl-C to stop.
+INFO
+core=("${pids[@]}")
+[ -n "${trainer_pid:-}" ] && core=("${core[@]/$trainer_pid}")
+while true; do
+  for p in ${core[@]}; do
+    kill -0 "$p" 2>/dev/null || { echo "process $p exited; see .run/logs" >&2; exit 1; }
+  done
+  sleep 1
+done
