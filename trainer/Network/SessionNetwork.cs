@@ -1,0 +1,111 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Personalization.Trainer.Network;
+
+/// <summary>The session model, the one definition the trainer fits and the cluster's online path replays:
+/// item + event-type embedding → GRU (gates r, z, n as PyTorch) → at each position, scaled dot-product attention
+/// from h_t over the last <c>Window</c> hidden states (causal, banded) → session vector from [h_t; attention] →
+/// dot with an output item table (+ item bias) over the whole catalog.</summary>
+public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
+{
+    // Parameter names are the artifact's weight names; keep them stable (see docs/model-artifact.md).
+    private readonly Embedding item_embedding;
+    private readonly Embedding type_embedding;
+    private readonly Dropout input_dropout;
+    private readonly GRU gru;
+    private readonly Linear query;
+    private readonly Linear key;
+    private readonly Linear value;
+    private readonly Linear combine;
+    private readonly Embedding output_embedding;
+    private readonly Parameter? output_bias;
+
+    public SessionNetwork(SessionNetworkOptions options) : base(nameof(SessionNetwork))
+    {
+        options.Validate();
+        Options = options;
+        item_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
+        type_embedding = nn.Embedding(options.EventTypes, options.EmbeddingSize);
+        input_dropout = nn.Dropout(options.Dropout);
+        gru = nn.GRU(options.EmbeddingSize, options.HiddenSize, batchFirst: true);
+        query = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
+        key = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
+        value = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
+        combine = nn.Linear(options.HiddenSize + options.AttentionSize, options.EmbeddingSize);
+        output_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
+        if (options.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
+        using (no_grad())
+        {
+            // Small starting tables: scores start near uniform, so early full-softmax steps are stable.
+            nn.init.normal_(item_embedding.weight!, 0, 0.05);
+            nn.init.normal_(type_embedding.weight!, 0, 0.05);
+            nn.init.normal_(output_embedding.weight!, 0, 0.05);
+        }
+        RegisterComponents();
+    }
+
+    public SessionNetworkOptions Options { get; }
+
+    /// <summary>Scores over the whole catalog at every position.</summary>
+    /// <param name="items">[B, T] int64 item indices (right padding with any valid index; padded positions
+    /// never influence earlier ones).</param>
+    /// <param name="eventTypes">[B, T] int64 event types.</param>
+    /// <returns>[B, T, Items] scores for the item that follows each position.</returns>
+    public override Tensor forward(Tensor items, Tensor eventTypes) => Score(SessionVectors(items, eventTypes));
+
+    /// <summary>[B, T] items and types → [B, T, Hidden] GRU hidden states h_0..h_{T-1}, from a zero initial state.</summary>
+    public Tensor HiddenStates(Tensor items, Tensor eventTypes)
+    {
+        using var scope = NewDisposeScope();
+        var input = input_dropout.call(item_embedding.call(items) + type_embedding.call(eventTypes)); // [B, T, E]
+        var (states, last) = gru.call(input);                                                          // [B, T, H]
+        last.Dispose();
+        return states.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[B, T] items and types → [B, T, Embedding] session vectors.</summary>
+    public Tensor SessionVectors(Tensor items, Tensor eventTypes)
+    {
+        using var scope = NewDisposeScope();
+        var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
+        var attended = AttendOverWindow(states);                                        // [B, T, A]
+        return combine.call(cat([states, attended], dim: -1)).MoveToOuterDisposeScope(); // [B, T, E]
+    }
+
+    /// <summary>[..., Embedding] session vectors → [..., Items] scores.</summary>
+    public Tensor Score(Tensor sessionVectors)
+    {
+        using var scope = NewDisposeScope();
+        var scores = sessionVectors.matmul(output_embedding.weight!.t()); // [..., N]
+        if (output_bias is not null) scores = scores + output_bias;
+        return scores.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Scores of chosen items only: [M, Embedding] vectors × [M, C] candidates → [M, C] (sampled softmax).</summary>
+    public Tensor ScoreCandidates(Tensor sessionVectors, Tensor candidates)
+    {
+        using var scope = NewDisposeScope();
+        var table = output_embedding.call(candidates);                                  // [M, C, E]
+        var scores = table.matmul(sessionVectors.unsqueeze(-1)).squeeze(-1);            // [M, C]
+        if (output_bias is not null) scores = scores + output_bias.index(candidates);
+        return scores.MoveToOuterDisposeScope();
+    }
+
+    // softmax(QKᵀ/√A)V where position t sees only h_{t-W+1..t}.
+    private Tensor AttendOverWindow(Tensor states)
+    {
+        using var scope = NewDisposeScope();
+        var length = states.shape[1];
+        var q = query.call(states);                                                      // [B, T, A]
+        var k = key.call(states);                                                        // [B, T, A]
+        var v = value.call(states);                                                      // [B, T, A]
+        var logits = q.matmul(k.transpose(1, 2)) / Math.Sqrt(Options.AttentionSize);     // [B, T, T]
+        var t = arange(length, device: states.device).unsqueeze(1);                      // [T, 1]
+        var j = arange(length, device: states.device).unsqueeze(0);                      // [1, T]
+        var outside = (j > t).logical_or(j <= t - Options.Window);                       // [T, T]
+        var weights = logits.masked_fill(outside, float.NegativeInfinity).softmax(-1);   // [B, T, T]
+        return weights.matmul(v).MoveToOuterDisposeScope();                              // [B, T, A]
+    }
+}
