@@ -1,0 +1,56 @@
+using System.Buffers;
+using Orleans.Concurrency;
+using Personalization.Grains.Fallback;
+using Personalization.Grains.Interfaces;
+using Personalization.Grains.Models;
+using Personalization.Model;
+
+namespace Personalization.Grains.Ranking;
+
+/// <summary>Ranks the catalog for a session with the silo's model: attention over the session's recent hidden
+/// states, scores over the catalog, top-K, bought items skipped. A stateless worker, so each silo ranks locally
+/// (at most one activation per core) with the model its <see cref="ModelRegistry"/> holds. Sessions whose states
+/// come from another model version (or no model at all) get the live fallback ranker, and say so.</summary>
+[StatelessWorker]
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback) : Grain, IRankingGrain
+{
+    /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
+    public const int MaxCount = 1000;
+
+    public Task<RankedItems> RankAsync(RankingQuery query)
+    {
+        var count = Math.Clamp(query.Count, 0, MaxCount);
+        var model = models.Current;
+        if (model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize)
+            return Task.FromResult(Fallback(query, count));
+        return Task.FromResult(Rank(model, query, count));
+    }
+
+    private static RankedItems Rank(ISessionModel model, RankingQuery query, int count)
+    {
+        var exclude = new HashSet<int>();
+        foreach (var id in query.Exclude)
+            if (model.Items.TryGetIndex(id, out var index)) exclude.Add(index);
+
+        var rows = query.RecentStates.Length / model.HiddenSize;
+        var buffer = ArrayPool<RankedItem>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            var written = model.Rank(query.RecentStates.AsSpan(0, rows * model.HiddenSize), rows,
+                buffer.AsSpan(0, count), exclude);
+            var items = new ScoredItem[written];
+            for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
+            return new RankedItems(model.Version, items);
+        }
+        finally
+        {
+            ArrayPool<RankedItem>.Shared.Return(buffer);
+        }
+    }
+
+    private RankedItems Fallback(RankingQuery query, int count)
+    {
+        var ranked = fallback.Recommend(query.RecentItems, query.Exclude, count);
+        return new RankedItems(LiveFallbackRanker.Version, ranked.Select(r => new ScoredItem(r.ItemId, r.Score)).ToArray());
+    }
+}

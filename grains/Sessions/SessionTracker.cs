@@ -1,0 +1,123 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Personalization.Grains.Interfaces;
+using Personalization.Model;
+
+namespace Personalization.Grains.Sessions;
+
+/// <summary>The session rules applied to one user's <see cref="UserSessionState"/>: duplicate detection, session
+/// boundaries, one GRU step per event, and re-stepping the session when the silo's model changes. Kept apart from
+/// the grain so the rules read in one place.</summary>
+internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options)
+{
+    public UserSessionState State => state;
+
+    /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or its id is
+    /// among the recently applied ones. Events without a Kafka position use a negative partition.</summary>
+    public bool IsDuplicate(SequencedClickEvent e)
+    {
+        if (e.Partition >= 0 && state.AppliedOffsets.TryGetValue(e.Partition, out var applied) && e.Offset <= applied)
+            return true;
+        return options.RecentEventIds > 0 && Array.IndexOf(state.RecentEventIds, HashEventId(e.Event.EventId)) >= 0;
+    }
+
+    /// <summary>Applies one event that is not a duplicate. Returns whether the session started anew, and whether
+    /// the model knew the item (<c>null</c> when no model is loaded).</summary>
+    public (bool NewSession, bool? KnownItem) Apply(SequencedClickEvent sequenced, ISessionModel? model)
+    {
+        var e = sequenced.Event;
+        Remember(sequenced);
+        var newSession = StartsNewSession(e);
+        if (newSession) StartSession(e, model);
+
+        var time = e.Timestamp.ToUnixTimeMilliseconds();
+        state.LastEventAtMs = Math.Max(state.LastEventAtMs, time);
+        state.EventsApplied++;
+        state.TotalEventsApplied++;
+        Append(state.RecentItems, e.ItemId, options.RecentItems);
+        AppendType(e.Type);
+        if (e.Type == ClickEventType.Purchase && !state.PurchasedItems.Contains(e.ItemId))
+            Append(state.PurchasedItems, e.ItemId, options.PurchasedItems);
+
+        if (model is null) return (newSession, null);
+        if (!model.Items.TryGetIndex(e.ItemId, out var index)) return (newSession, false);
+        state.HiddenStates = HiddenStateWindow.Step(state.HiddenStates, model, index, (int)e.Type, model.Window);
+        return (newSession, true);
+    }
+
+    /// <summary>Makes the hidden states belong to <paramref name="model"/>. After a hot reload the old states mean
+    /// nothing to the new weights, so the new model is stepped over the session's recent items (a bounded window,
+    /// not the whole history: sessions longer than <see cref="SessionOptions.RecentItems"/> lose their oldest
+    /// events, which the GRU state has mostly forgotten anyway). Returns whether anything changed.</summary>
+    public bool SyncModel(ISessionModel? model)
+    {
+        if (model?.Version == state.ModelVersion) return false;
+        state.HiddenStates = [];
+        state.ModelVersion = model?.Version;
+        if (model is null) return true;
+        for (var i = 0; i < state.RecentItems.Count; i++)
+        {
+            if (model.Items.TryGetIndex(state.RecentItems[i], out var index))
+                state.HiddenStates = HiddenStateWindow.Step(state.HiddenStates, model, index, state.RecentEventTypes[i], model.Window);
+        }
+        return true;
+    }
+
+    private bool StartsNewSession(ClickEvent e)
+    {
+        if (state.SessionId is null) return true;
+        if (e.SessionId is not null && e.SessionId != state.ProducerSessionId) return true;
+        return e.Timestamp.ToUnixTimeMilliseconds() - state.LastEventAtMs > (long)options.InactivityTimeout.TotalMilliseconds;
+    }
+
+    private void StartSession(ClickEvent e, ISessionModel? model)
+    {
+        state.SessionCount++;
+        // A producer id that repeats after an inactivity gap still names a new session: number it.
+        state.SessionId = e.SessionId is null ? $"{userId}#{state.SessionCount}"
+            : e.SessionId == state.ProducerSessionId ? $"{e.SessionId}#{state.SessionCount}"
+            : e.SessionId;
+        state.ProducerSessionId = e.SessionId;
+        state.StartedAtMs = e.Timestamp.ToUnixTimeMilliseconds();
+        state.LastEventAtMs = state.StartedAtMs;
+        state.EventsApplied = 0;
+        state.HiddenStates = [];
+        state.ModelVersion = model?.Version;
+        state.RecentItems.Clear();
+        state.RecentEventTypes.Clear();
+        state.PurchasedItems.Clear();
+    }
+
+    private void Remember(SequencedClickEvent e)
+    {
+        if (e.Partition >= 0)
+            state.AppliedOffsets[e.Partition] = Math.Max(e.Offset, state.AppliedOffsets.GetValueOrDefault(e.Partition, -1));
+        if (options.RecentEventIds == 0) return;
+        if (state.RecentEventIds.Length != options.RecentEventIds)
+        {
+            var resized = new ulong[options.RecentEventIds];
+            var keep = Math.Min(resized.Length, state.RecentEventIds.Length);
+            state.RecentEventIds.AsSpan(0, keep).CopyTo(resized);
+            state.RecentEventIds = resized;
+            state.RecentEventIdsNext %= resized.Length;
+        }
+        state.RecentEventIds[state.RecentEventIdsNext] = HashEventId(e.Event.EventId);
+        state.RecentEventIdsNext = (state.RecentEventIdsNext + 1) % state.RecentEventIds.Length;
+    }
+
+    private void AppendType(ClickEventType type)
+    {
+        state.RecentEventTypes.Add((byte)type);
+        while (state.RecentEventTypes.Count > state.RecentItems.Count) state.RecentEventTypes.RemoveAt(0);
+    }
+
+    private static void Append(List<string> list, string item, int capacity)
+    {
+        list.Add(item);
+        if (list.Count > capacity) list.RemoveRange(0, list.Count - capacity);
+    }
+
+    // Zero marks an empty ring slot, so a real hash of zero is moved off it.
+    internal static ulong HashEventId(string eventId) =>
+        Math.Max(1UL, XxHash64.HashToUInt64(MemoryMarshal.AsBytes(eventId.AsSpan())));
+}

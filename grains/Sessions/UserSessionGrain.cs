@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+using Personalization.Grains.Fallback;
+using Personalization.Grains.Interfaces;
+using Personalization.Grains.Models;
+using Personalization.Grains.Storage;
+
+namespace Personalization.Grains.Sessions;
+
+/// <summary>One user's live session (grain key = user id): one GRU step per event from the previous state, the last
+/// hidden states for attention, recent and bought items, and the Kafka positions already applied. A batch is
+/// written to storage once, and <see cref="ApplyAsync"/> returns only after that write, so the consumer may commit
+/// the batch's offsets when the call returns.</summary>
+public sealed class UserSessionGrain(
+    [PersistentState("session", SessionStorage.Name)] IPersistentState<UserSessionState> session,
+    ModelRegistry models,
+    LiveFallbackRanker fallback,
+    IOptions<SessionOptions> options) : Grain, IUserSessionGrain
+{
+    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value);
+
+    public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
+    {
+        var tracker = Tracker;
+        var model = models.Current;
+        tracker.SyncModel(model);
+        int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0;
+        var learned = new List<(string[] Preceding, string Item)>(events.Count);
+        foreach (var e in events)
+        {
+            if (tracker.IsDuplicate(e))
+            {
+                duplicates++;
+                continue;
+            }
+            var (newSession, known) = tracker.Apply(e, model);
+            applied++;
+            if (newSession) sessionsStarted++;
+            if (known == false) unknown++;
+            learned.Add((Preceding(session.State.RecentItems), e.Event.ItemId));
+        }
+        if (applied == 0) return new ApplyResult(0, duplicates, 0, 0);
+
+        try
+        {
+            await session.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state is now ahead of storage: drop it so the next call reloads what is durable, and
+            // let the caller retry (its offsets are not committed).
+            DeactivateOnIdle();
+            throw;
+        }
+        // Learned only once durable, so a redelivered batch does not count twice.
+        foreach (var (preceding, item) in learned) fallback.Observe(preceding, item);
+        return new ApplyResult(applied, duplicates, unknown, sessionsStarted);
+    }
+
+    public async Task<Recommendations> RecommendAsync(int count)
+    {
+        var state = session.State;
+        // A hot reload rebuilds the states in memory only: it is deterministic, so the next applied batch stores it.
+        Tracker.SyncModel(models.Current);
+        var query = new RankingQuery(state.ModelVersion, HiddenStateWindow.ToFloats(state.HiddenStates),
+            state.RecentItems.ToArray(), state.PurchasedItems.ToArray(), count);
+        var ranked = await GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
+        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items);
+    }
+
+    public Task<SessionSummary> GetSessionAsync()
+    {
+        var state = session.State;
+        return Task.FromResult(new SessionSummary(
+            this.GetPrimaryKeyString(),
+            state.SessionId,
+            state.EventsApplied,
+            state.TotalEventsApplied,
+            state.RecentItems.ToArray(),
+            state.PurchasedItems.ToArray(),
+            state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAtMs),
+            state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventAtMs),
+            state.ModelVersion));
+    }
+
+    // The session's items before the one just applied, as the sequential rules learn them.
+    private static string[] Preceding(List<string> recentItems) =>
+        recentItems.Count <= 1 ? [] : recentItems.GetRange(0, recentItems.Count - 1).ToArray();
+}

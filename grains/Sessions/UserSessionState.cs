@@ -1,0 +1,51 @@
+namespace Personalization.Grains.Sessions;
+
+/// <summary>What a user grain persists. Serialized by the Orleans serializer (see <c>SessionStorageSerializer</c>):
+/// fields are addressed by <c>Id</c>, never by name, so fields can be renamed and new ones appended (with new ids)
+/// without breaking stored state; never reuse or renumber an id. Hidden states are raw float32 bytes to stay
+/// compact (one user is stored per key).</summary>
+[GenerateSerializer, Alias("pz.user-session-state.v1")]
+public sealed class UserSessionState
+{
+    /// <summary>Current session id as reported (the producer's id, or one the grain assigned).</summary>
+    [Id(0)] public string? SessionId { get; set; }
+
+    /// <summary>The producer's session id of the current session, compared to detect a change.</summary>
+    [Id(1)] public string? ProducerSessionId { get; set; }
+
+    /// <summary>Sessions this user has had; numbers the ids the grain assigns.</summary>
+    [Id(2)] public int SessionCount { get; set; }
+
+    [Id(3)] public long StartedAtMs { get; set; }
+
+    [Id(4)] public long LastEventAtMs { get; set; }
+
+    [Id(5)] public int EventsApplied { get; set; }
+
+    [Id(6)] public long TotalEventsApplied { get; set; }
+
+    /// <summary>Model whose hidden states <see cref="HiddenStates"/> holds; null when it holds none.</summary>
+    [Id(7)] public string? ModelVersion { get; set; }
+
+    /// <summary>The session's last hidden states (at most the model's window), oldest first, the last one current;
+    /// row-major float32 little-endian.</summary>
+    [Id(8)] public byte[] HiddenStates { get; set; } = [];
+
+    /// <summary>The session's recent items, oldest first (known or not to the model).</summary>
+    [Id(9)] public List<string> RecentItems { get; set; } = [];
+
+    /// <summary>Event type of each of <see cref="RecentItems"/>, so a new model can re-step them.</summary>
+    [Id(10)] public List<byte> RecentEventTypes { get; set; } = [];
+
+    /// <summary>Items bought in the current session.</summary>
+    [Id(11)] public List<string> PurchasedItems { get; set; } = [];
+
+    /// <summary>Highest Kafka offset applied per partition.</summary>
+    [Id(12)] public Dictionary<int, long> AppliedOffsets { get; set; } = [];
+
+    /// <summary>Ring of 64-bit hashes of the last applied event ids.</summary>
+    [Id(13)] public ulong[] RecentEventIds { get; set; } = [];
+
+    /// <summary>Next slot of <see cref="RecentEventIds"/> to overwrite.</summary>
+    [Id(14)] public int RecentEventIdsNext { get; set; }
+}
