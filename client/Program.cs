@@ -1,1 +1,15 @@
-Console.WriteLine("placeholder");
+using Orleans.Dashboard;
+using Personalization.Api;
+using Personalization.Api.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPersonalizationApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapUsersApi();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.Run();

@@ -1,0 +1,14 @@
+using Personalization.Grains.Interfaces;
+
+namespace Personalization.Api.Contracts;
+
+/// <summary>Grain results to HTTP shapes; kept apart so the wire contract does not follow grain refactorings.</summary>
+public static class ContractMapping
+{
+    public static RecommendationsResponse ToResponse(this Recommendations r) =>
+        new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))]);
+
+    public static SessionResponse ToResponse(this SessionSummary s) =>
+        new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,
+            s.StartedAt, s.LastEventAt, s.ModelVersion);
+}

@@ -1,0 +1,22 @@
+namespace Personalization.Api.Contracts;
+
+/// <summary>The user's current session as the cluster holds it.</summary>
+/// <param name="UserId">The user.</param>
+/// <param name="SessionId">Current session id, null before any event.</param>
+/// <param name="EventsApplied">Events applied in the current session.</param>
+/// <param name="TotalEventsApplied">Events applied over the user's lifetime.</param>
+/// <param name="RecentItems">Most recent items of the session, oldest first.</param>
+/// <param name="PurchasedItems">Items bought in the session (never recommended back).</param>
+/// <param name="StartedAt">Time of the session's first event.</param>
+/// <param name="LastEventAt">Time of the session's latest event.</param>
+/// <param name="ModelVersion">Model whose hidden states the session holds, or null.</param>
+public sealed record SessionResponse(
+    string UserId,
+    string? SessionId,
+    int EventsApplied,
+    long TotalEventsApplied,
+    IReadOnlyList<string> RecentItems,
+    IReadOnlyList<string> PurchasedItems,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? LastEventAt,
+    string? ModelVersion);

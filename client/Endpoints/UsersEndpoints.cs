@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Personalization.Api.Contracts;
+using Personalization.Api.Options;
+using Personalization.Api.Orleans;
+using Personalization.Api.Validation;
+using Personalization.Grains.Interfaces;
+
+namespace Personalization.Api.Endpoints;
+
+public static class UsersEndpoints
+{
+    public const int DefaultCount = 20;
+    public const int MaxCount = 100;
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var users = endpoints.MapGroup("/api/users/{userId}").WithTags("Users");
+
+        users.MapGet("/recommendations", GetRecommendationsAsync)
+            .WithName("GetRecommendations")
+            .WithSummary("Top-K recommendations for the user's current session")
+            .WithDescription($"Ranks the catalog for the user's current session (attention over the session's recent " +
+                $"GRU states; a popularity/co-occurrence fallback ranker when no trained model is loaded, named " +
+                $"`fallback:…` in `modelVersion`). Items bought in the session are never returned. `count` is " +
+                $"1..{MaxCount} (default {DefaultCount}). A user without events gets the fallback ranking and a null " +
+                $"`sessionId`. 503 when the cluster does not answer within the deadline, retries included.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        users.MapGet("/session", GetSessionAsync)
+            .WithName("GetSession")
+            .WithSummary("The user's current session")
+            .WithDescription("Events applied (in the session and in total), the session's recent and purchased items, " +
+                "and the times of its first and latest events. 503 when the cluster does not answer in time.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, ProblemHttpResult>>
+        GetRecommendationsAsync(string userId, int? count, IClusterClient cluster, ResilientGrainCalls calls,
+            IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
+        var k = count ?? DefaultCount;
+        if (k is < 1 or > MaxCount) errors["count"] = [$"count must be between 1 and {MaxCount}; it was {k}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        try
+        {
+            var recommendations = await calls.InvokeAsync(
+                () => cluster.GetGrain<IUserSessionGrain>(userId).RecommendAsync(k), cancellationToken);
+            return TypedResults.Ok(recommendations.ToResponse());
+        }
+        catch (ClusterUnavailableException e)
+        {
+            return ClusterUnavailable(e);
+        }
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>>
+        GetSessionAsync(string userId, IClusterClient cluster, ResilientGrainCalls calls,
+            IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["userId"] = [userIdError] });
+
+        try
+        {
+            var session = await calls.InvokeAsync(
+                () => cluster.GetGrain<IUserSessionGrain>(userId).GetSessionAsync(), cancellationToken);
+            return TypedResults.Ok(session.ToResponse());
+        }
+        catch (ClusterUnavailableException e)
+        {
+            return ClusterUnavailable(e);
+        }
+    }
+
+    internal static ProblemHttpResult ClusterUnavailable(ClusterUnavailableException e) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cluster unavailable",
+            detail: e.Message);
+}

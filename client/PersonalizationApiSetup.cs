@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+using Personalization.Api.Endpoints;
+using Personalization.Api.Health;
+using Personalization.Api.Options;
+using Personalization.Api.Orleans;
+
+namespace Personalization.Api;
+
+public static class PersonalizationApiSetup
+{
+    /// <summary>Everything the web API needs: validated options, problem details, OpenAPI, health checks, the
+    /// Orleans client (with dashboard) and the Kafka publisher.</summary>
+    public static WebApplicationBuilder AddPersonalizationApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GrainCallOptions>().BindConfiguration(GrainCallOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.AttemptTimeout <= o.Deadline, "Api:GrainCalls:AttemptTimeout must not exceed Deadline.")
+            .ValidateOnStart();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw so BadRequestExceptionHandler can say which parameter was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition =
+            System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Personalization API",
+                Version = "v1",
+                Description = "Real-time session recommendations: publish clickstream events, read a user's " +
+                    "recommendations and session. Errors are RFC 9457 problem details.",
+            };
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks()
+            .AddCheck<ClusterReachableHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+
+        // Kestrel must not wait for the Orleans client's first connection: liveness and readiness answer while the
+        // client keeps retrying to reach a gateway.
+        services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ResilientGrainCalls>();
+        builder.AddPersonalizationOrleansClient();
+        return builder;
+    }
+}
