@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
 using Personalization.Grains.Sessions;
@@ -21,6 +22,7 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.ReloadInterval >= TimeSpan.FromMilliseconds(50), "Model:ReloadInterval must be at least 50 ms.")
             .ValidateOnStart();
         services.AddSingleton<LiveFallbackRanker>();
+        services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());
         return services;

@@ -10,14 +10,16 @@ public sealed class LiveFallbackRanker
 {
     public const string Version = "fallback:sr+pop";
 
-    private readonly ItemVocabulary _items = new();
     private readonly PopularityRanker _popularity;
     private readonly SequentialRulesRanker _rules;
+    private readonly BackfilledRanker _ranker;
 
     public LiveFallbackRanker()
     {
-        _popularity = new PopularityRanker(_items);
-        _rules = new SequentialRulesRanker(_items);
+        var items = new ItemVocabulary();
+        _popularity = new PopularityRanker(items);
+        _rules = new SequentialRulesRanker(items);
+        _ranker = new BackfilledRanker(_rules, _popularity);
     }
 
     /// <summary>Events learned from so far.</summary>
@@ -30,30 +32,22 @@ public sealed class LiveFallbackRanker
         _rules.Observe(precedingItems, itemId);
     }
 
-    /// <summary>Top <paramref name="count"/> items for a session. Scores are tiered so the order reads from them:
-    /// rule matches in (1, 2] (weight relative to the best rule), popularity fill in (0, 1] (relative count).</summary>
+    /// <summary>Top <paramref name="count"/> items for a session with <paramref name="recentItems"/> (oldest first).</summary>
     public IReadOnlyList<(string ItemId, float Score)> Recommend(IReadOnlyList<string> recentItems,
         IReadOnlyList<string> exclude, int count)
     {
         if (count <= 0) return [];
+        var items = _ranker.Items;
         var excluded = new HashSet<int>();
         foreach (var id in exclude)
-            if (_items.TryGetIndex(id, out var index)) excluded.Add(index);
+            if (items.TryGetIndex(id, out var index)) excluded.Add(index);
 
+        var cursor = _ranker.StartSession();
+        foreach (var id in recentItems) cursor.Advance(items.TryGetIndex(id, out var index) ? index : -1, 0);
         var buffer = new RankedItem[count];
-        var cursor = _rules.StartSession();
-        foreach (var id in recentItems) cursor.Advance(_items.TryGetIndex(id, out var index) ? index : -1, 0);
-        var result = new List<(string, float)>(count);
-        var rules = cursor.TopK(count, buffer, excluded);
-        for (var i = 0; i < rules; i++)
-        {
-            result.Add((_items[buffer[i].Item], 1f + buffer[i].Score / Math.Max(buffer[0].Score, float.Epsilon)));
-            excluded.Add(buffer[i].Item);
-        }
-
-        var popular = _popularity.TopK(count - rules, buffer, excluded);
-        for (var i = 0; i < popular; i++)
-            result.Add((_items[buffer[i].Item], buffer[i].Score / Math.Max(buffer[0].Score, float.Epsilon)));
+        var written = cursor.TopK(count, buffer, excluded);
+        var result = new (string, float)[written];
+        for (var i = 0; i < written; i++) result[i] = (items[buffer[i].Item], buffer[i].Score);
         return result;
     }
 }

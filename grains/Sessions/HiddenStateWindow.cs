@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Personalization.Model;
+using Personalization.Model.Inference;
 
 namespace Personalization.Grains.Sessions;
 
@@ -25,7 +26,7 @@ internal static class HiddenStateWindow
         try
         {
             var next = scratch.AsSpan(0, hidden);
-            model.Step(Current(states, hidden), item, eventType, next);
+            model.Step(Current(states, hidden), item, EventTypeFor(model, eventType), next);
             var rows = Rows(states, hidden);
             byte[] target;
             if (rows < window)
@@ -47,6 +48,11 @@ internal static class HiddenStateWindow
             ArrayPool<float>.Shared.Return(scratch);
         }
     }
+
+    // A kind of event the model was not trained with (e.g. a model trained on views only) steps as a view, the
+    // neutral event, instead of failing the user's whole batch.
+    private static int EventTypeFor(ISessionModel model, int eventType) =>
+        model is SessionModel trained && eventType >= trained.EventTypes ? 0 : eventType;
 
     public static float[] ToFloats(byte[] states) => MemoryMarshal.Cast<byte, float>(states).ToArray();
 }
