@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using Personalization.Model.Artifacts;
+
+namespace Personalization.Model.Inference;
+
+/// <summary>The trained network's online path in managed SIMD code (<see cref="TensorPrimitives"/>), replaying the
+/// TorchSharp <c>SessionNetwork</c> exactly: <see cref="Step"/> is one GRU step, <see cref="Rank"/> is the windowed
+/// attention, the session vector and the catalog scores with a bounded top-K. Immutable and thread-safe; the hot
+/// path allocates nothing (scratch lives on the stack).
+/// Unknown items are the caller's business: map ids with <see cref="Items"/>, and skip events whose item has no
+/// index (the cursor does this for index -1) so they never touch the hidden state.</summary>
+public sealed class SessionModel : ISessionModel
+{
+    // Larger scratch vectors come from the pool instead of the stack.
+    private const int StackFloats = 1024;
+
+    private readonly SessionModelWeights _w;
+    private readonly int _items, _embedding, _hidden, _attention;
+    private readonly float _attentionScale;
+
+    private SessionModel(ModelArtifact artifact)
+    {
+        _w = new SessionModelWeights(artifact);
+        var p = artifact.HyperParameters;
+        (_items, _embedding, _hidden, _attention) = (artifact.ItemIds.Count, p.EmbeddingSize, p.HiddenSize, p.AttentionSize);
+        _attentionScale = 1f / MathF.Sqrt(p.AttentionSize);
+        Window = p.Window;
+        EventTypes = p.EventTypes;
+        Items = new ItemVocabulary(artifact.ItemIds);
+        Version = artifact.ModelVersion;
+        Artifact = artifact;
+    }
+
+    /// <summary>Reads and verifies the artifact at <paramref name="path"/>.</summary>
+    public static SessionModel Load(string path) => new(ModelArtifactFile.Read(path));
+
+    public static SessionModel FromArtifact(ModelArtifact artifact) => new(artifact);
+
+    public string Name => "GRU-ATTN";
+    public string Version { get; }
+    public ItemVocabulary Items { get; }
+    public int HiddenSize => _hidden;
+    public int Window { get; }
+    public int EventTypes { get; }
+    /// <summary>The artifact this model was built from (header, metrics, weights).</summary>
+    public ModelArtifact Artifact { get; }
+
+    public ISessionCursor StartSession() => new SessionModelCursor(this);
+
+    public void Step(ReadOnlySpan<float> previous, int item, int eventType, Span<float> next)
+    {
+        if ((uint)item >= (uint)_items) throw new ArgumentOutOfRangeException(nameof(item), item, "Not an index of the model's vocabulary.");
+        if ((uint)eventType >= (uint)EventTypes) throw new ArgumentOutOfRangeException(nameof(eventType), eventType, $"The model knows event types 0..{EventTypes - 1}.");
+        if (!previous.IsEmpty && previous.Length != _hidden) throw new ArgumentException($"The previous state must hold {_hidden} values or none.", nameof(previous));
+        if (next.Length != _hidden) throw new ArgumentException($"The next state must hold {_hidden} values.", nameof(next));
+
+        int h = _hidden, e = _embedding, size = e + 6 * h;
+        float[]? rented = size > StackFloats ? ArrayPool<float>.Shared.Rent(size) : null;
+        var scratch = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
+        var x = scratch[..e];
+        var gi = scratch.Slice(e, 3 * h);
+        var gh = scratch.Slice(e + 3 * h, 3 * h);
+
+        TensorPrimitives.Add(_w.ItemEmbedding.AsSpan(item * e, e), _w.TypeEmbedding.AsSpan(eventType * e, e), x);
+        MultiplyAdd(_w.InputGates, x, _w.InputGateBias, gi);
+        if (previous.IsEmpty) _w.HiddenGateBias.CopyTo(gh);
+        else MultiplyAdd(_w.HiddenGates, previous, _w.HiddenGateBias, gh);
+
+        var r = gi[..h];
+        var z = gi.Slice(h, h);
+        var n = gi.Slice(2 * h, h);
+        TensorPrimitives.Add(r, gh[..h], r);
+        TensorPrimitives.Sigmoid(r, r);
+        TensorPrimitives.Add(z, gh.Slice(h, h), z);
+        TensorPrimitives.Sigmoid(z, z);
+        TensorPrimitives.FusedMultiplyAdd(r, gh.Slice(2 * h, h), n, n);
+        TensorPrimitives.Tanh(n, n);
+        // h' = (1 - z) n + z h = n + z (h - n); next may alias previous, which is read only here, element by element.
+        var difference = gh[..h];
+        if (previous.IsEmpty) TensorPrimitives.Negate(n, difference);
+        else TensorPrimitives.Subtract(previous, n, difference);
+        TensorPrimitives.FusedMultiplyAdd(z, difference, n, next);
+        if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+    }
+
+    public int Rank(ReadOnlySpan<float> recentStates, int stateCount, Span<RankedItem> destination,
+        IReadOnlySet<int>? exclude = null)
+    {
+        if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
+            throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
+        if (destination.IsEmpty) return 0;
+
+        int h = _hidden, a = _attention, e = _embedding;
+        var count = Math.Min(stateCount, Window);
+        int size = 3 * h + 2 * a + e + Window;
+        float[]? rented = size > StackFloats ? ArrayPool<float>.Shared.Rent(size) : null;
+        var scratch = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
+        var current = scratch[..h];
+        var mixed = scratch.Slice(h, h);
+        var keyed = scratch.Slice(2 * h, h);
+        var q = scratch.Slice(3 * h, a);
+        var attended = scratch.Slice(3 * h + a, a);
+        var session = scratch.Slice(3 * h + 2 * a, e);
+        var logits = scratch.Slice(3 * h + 2 * a + e, Math.Max(count, 1));
+
+        // An empty session ranks from the zero state, as if one state of zeros were in the window.
+        var states = count == 0 ? default : recentStates.Slice((stateCount - count) * h, count * h);
+        if (count == 0) current.Clear();
+        else states[((count - 1) * h)..].CopyTo(current);
+
+        // softmax(q·k_j / √A) with k_j = K h_j, so q·k_j = (Kᵀq)·h_j; then Σ α_j V h_j = V (Σ α_j h_j).
+        MultiplyAdd(_w.Query, current, default, q);
+        MultiplyTransposed(_w.Key, q, keyed);
+        if (count == 0) logits[0] = 0;
+        for (var j = 0; j < count; j++) logits[j] = TensorPrimitives.Dot(keyed, states.Slice(j * h, h)) * _attentionScale;
+        TensorPrimitives.SoftMax(logits, logits);
+        mixed.Clear();
+        for (var j = 0; j < count; j++) TensorPrimitives.MultiplyAdd(states.Slice(j * h, h), logits[j], mixed, mixed);
+        MultiplyAdd(_w.Value, mixed, default, attended);
+
+        // session = C [h_t; attended] + c
+        var stride = h + a;
+        for (var row = 0; row < e; row++)
+        {
+            var weights = _w.Combine.AsSpan(row * stride, stride);
+            session[row] = TensorPrimitives.Dot(weights[..h], current) + TensorPrimitives.Dot(weights[h..], attended)
+                + _w.CombineBias[row];
+        }
+
+        var heap = new TopKHeap(destination[..Math.Min(destination.Length, _items)]);
+        var table = _w.OutputEmbedding.AsSpan();
+        var bias = _w.OutputBias;
+        for (var item = 0; item < _items; item++)
+        {
+            var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
+            if (bias is not null) score += bias[item];
+            if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
+        }
+        if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+        return heap.SortDescending();
+    }
+
+    // output = W x + b (W row-major [output.Length, x.Length]; empty b means none).
+    private static void MultiplyAdd(float[] matrix, ReadOnlySpan<float> x, ReadOnlySpan<float> bias, Span<float> output)
+    {
+        var columns = x.Length;
+        var weights = matrix.AsSpan();
+        for (var row = 0; row < output.Length; row++)
+            output[row] = TensorPrimitives.Dot(weights.Slice(row * columns, columns), x) + (bias.IsEmpty ? 0f : bias[row]);
+    }
+
+    // output = Wᵀ y (W row-major [y.Length, output.Length]).
+    private static void MultiplyTransposed(float[] matrix, ReadOnlySpan<float> y, Span<float> output)
+    {
+        var columns = output.Length;
+        output.Clear();
+        for (var row = 0; row < y.Length; row++)
+            TensorPrimitives.MultiplyAdd(matrix.AsSpan(row * columns, columns), y[row], output, output);
+    }
+}

@@ -1,0 +1,63 @@
+using Personalization.Trainer.Network;
+using static TorchSharp.torch;
+
+namespace Personalization.Model.Tests;
+
+/// <summary>Small networks with weights large enough that every layer moves the scores (init-sized weights
+/// would leave attention near uniform and hide mistakes), and the inputs to feed them.</summary>
+internal static class NetworkTestData
+{
+    public static SessionNetwork Network(int items = 50, int window = 5, int seed = 7, bool itemBias = true,
+        int embedding = 16, int hidden = 24, int attention = 12)
+    {
+        TorchRuntime.Configure(threads: 1);
+        random.manual_seed(seed);
+        var network = new SessionNetwork(new SessionNetworkOptions
+        {
+            Items = items, EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
+            ItemBias = itemBias,
+        });
+        using (no_grad())
+        {
+            foreach (var (_, parameter) in network.named_parameters())
+                parameter.copy_(randn_like(parameter) * 0.6);
+        }
+        network.eval();
+        return network;
+    }
+
+    public static IReadOnlyList<string> ItemIds(int items) =>
+        Enumerable.Range(0, items).Select(i => $"sku-{i}").ToList();
+
+    /// <summary>A session of <paramref name="length"/> events with repeats and every event type.</summary>
+    public static (long[] Items, long[] Types) Session(int items, int length, int seed)
+    {
+        var random = new Random(seed);
+        var sequence = new long[length];
+        var types = new long[length];
+        for (var t = 0; t < length; t++)
+        {
+            sequence[t] = t > 0 && random.Next(4) == 0 ? sequence[t - 1] : random.Next(items);
+            types[t] = random.Next(5);
+        }
+        return (sequence, types);
+    }
+
+    /// <summary>The TorchSharp network's scores at every position of one session: [T][Items].</summary>
+    public static float[][] ReferenceScores(SessionNetwork network, long[] items, long[] types)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var scores = network.call(tensor(items).unsqueeze(0), tensor(types).unsqueeze(0)).squeeze(0);
+        return Enumerable.Range(0, items.Length).Select(t => scores[t].data<float>().ToArray()).ToArray();
+    }
+
+    /// <summary>The TorchSharp network's hidden states for one session: [T][Hidden].</summary>
+    public static float[][] ReferenceStates(SessionNetwork network, long[] items, long[] types)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var states = network.HiddenStates(tensor(items).unsqueeze(0), tensor(types).unsqueeze(0)).squeeze(0);
+        return Enumerable.Range(0, items.Length).Select(t => states[t].data<float>().ToArray()).ToArray();
+    }
+}

@@ -1,0 +1,144 @@
+using Personalization.Model.Inference;
+using Personalization.Trainer.Network;
+using Xunit;
+
+namespace Personalization.Model.Tests;
+
+/// <summary>The managed online path (one GRU step per event, attention ranking) replays the TorchSharp network's
+/// full-sequence forward on the same weights.</summary>
+public sealed class OnlinePathTests
+{
+    private const float Tolerance = 1e-4f;
+
+    [Theory]
+    [InlineData(1, 7)]
+    [InlineData(12, 8)]
+    [InlineData(30, 9)]
+    public void Gru_steps_one_event_at_a_time_equal_the_full_sequence_forward(int length, int seed)
+    {
+        using var network = NetworkTestData.Network(seed: seed);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(50)));
+        var (items, types) = NetworkTestData.Session(50, length, seed);
+        var reference = NetworkTestData.ReferenceStates(network, items, types);
+
+        var state = Array.Empty<float>();
+        for (var t = 0; t < length; t++)
+        {
+            var next = new float[model.HiddenSize];
+            model.Step(state, (int)items[t], (int)types[t], next);
+            AssertClose(reference[t], next, $"hidden state at position {t}");
+            state = next;
+        }
+    }
+
+    [Theory]
+    [InlineData(5, 3, true)]   // shorter than the window
+    [InlineData(5, 13, true)]  // longer than the window: the band must slide
+    [InlineData(1, 6, false)]  // window of one, no item bias
+    [InlineData(8, 20, true)]
+    public void Attention_ranking_scores_equal_the_TorchSharp_scores_at_every_position(int window, int length, bool itemBias)
+    {
+        const int items = 60;
+        using var network = NetworkTestData.Network(items, window, seed: length, itemBias: itemBias);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
+        var (sequence, types) = NetworkTestData.Session(items, length, seed: 100 + length);
+        var reference = NetworkTestData.ReferenceScores(network, sequence, types);
+
+        var cursor = model.StartSession();
+        var ranked = new RankedItem[items];
+        for (var t = 0; t < length; t++)
+        {
+            cursor.Advance((int)sequence[t], (int)types[t]);
+            Assert.Equal(items, cursor.TopK(items, ranked));
+            var online = new float[items];
+            foreach (var entry in ranked) online[entry.Item] = entry.Score;
+            AssertClose(reference[t], online, $"scores after event {t}");
+            var expectedOrder = reference[t].Select((score, item) => (score, item))
+                .OrderByDescending(p => p.score).ThenBy(p => p.item).Select(p => p.item).Take(10);
+            Assert.Equal(expectedOrder, ranked.Take(10).Select(r => r.Item));
+        }
+    }
+
+    [Fact]
+    public void Top_k_is_the_head_of_the_full_ranking_and_skips_excluded_items()
+    {
+        const int items = 40;
+        using var network = NetworkTestData.Network(items);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
+        var cursor = model.StartSession();
+        var (sequence, types) = NetworkTestData.Session(items, 7, seed: 3);
+        for (var t = 0; t < sequence.Length; t++) cursor.Advance((int)sequence[t], (int)types[t]);
+
+        var full = new RankedItem[items];
+        cursor.TopK(items, full);
+        var top5 = new RankedItem[5];
+        Assert.Equal(5, cursor.TopK(5, top5));
+        Assert.Equal(full.Take(5), top5);
+
+        var exclude = new HashSet<int> { full[0].Item, full[2].Item };
+        var filtered = new RankedItem[5];
+        Assert.Equal(5, cursor.TopK(5, filtered, exclude));
+        Assert.Equal(full.Where(r => !exclude.Contains(r.Item)).Take(5), filtered);
+    }
+
+    [Fact]
+    public void A_catalog_smaller_than_k_returns_every_item_not_excluded()
+    {
+        using var network = NetworkTestData.Network(items: 6);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(6)));
+        var cursor = model.StartSession();
+        cursor.Advance(2, 0);
+
+        var ranked = new RankedItem[20];
+        var written = cursor.TopK(20, ranked, new HashSet<int> { 2 });
+
+        Assert.Equal(5, written);
+        Assert.DoesNotContain(2, ranked.Take(written).Select(r => r.Item));
+        Assert.Equal(ranked.Take(written).OrderByDescending(r => r.Score), ranked.Take(written));
+    }
+
+    [Fact]
+    public void Unknown_items_leave_the_session_state_untouched()
+    {
+        using var network = NetworkTestData.Network(items: 30);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(30)));
+        var withUnknown = model.StartSession();
+        var without = model.StartSession();
+        foreach (var (item, type) in new[] { (4, 0), (-1, 0), (9, 1), (-1, 3), (11, 0) })
+        {
+            withUnknown.Advance(item, type);
+            if (item >= 0) without.Advance(item, type);
+        }
+
+        var a = new RankedItem[30];
+        var b = new RankedItem[30];
+        withUnknown.TopK(30, a);
+        without.TopK(30, b);
+        Assert.Equal(b, a);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Step([], -1, 0, new float[model.HiddenSize]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Step([], 3, model.EventTypes, new float[model.HiddenSize]));
+    }
+
+    [Fact]
+    public void Step_may_write_the_next_state_over_the_previous_one()
+    {
+        using var network = NetworkTestData.Network(items: 20);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(20)));
+        var first = new float[model.HiddenSize];
+        model.Step([], 3, 0, first);
+        var separate = new float[model.HiddenSize];
+        model.Step(first, 8, 1, separate);
+
+        model.Step(first, 8, 1, first);
+
+        Assert.Equal(separate, first);
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+            Assert.True(MathF.Abs(expected[i] - actual[i]) <= Tolerance,
+                $"{what}[{i}]: TorchSharp {expected[i]}, online {actual[i]}");
+    }
+}
