@@ -1,1 +1,11 @@
-Console.WriteLine("placeholder");
+using Orleans.Dashboard;
+using Personalization.Silo;
+
+// appsettings.json sits next to the binary; run.sh and containers start the silo from other directories.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
+
+var app = builder.Build();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapHealthChecks("/health", SiloHealthResponse.Options);
+app.Run();
