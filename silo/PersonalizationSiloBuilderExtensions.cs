@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Personalization.Grains;
+using Personalization.Ingestion.Configuration;
 using StackExchange.Redis;
 
 namespace Personalization.Silo;
@@ -54,6 +55,9 @@ public static class PersonalizationSiloBuilderExtensions
         });
         silo.Services.AddPersonalizationGrains();
         silo.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        // Every silo joins the consumer group, so partitions spread over the silos as they join and leave.
+        if (!string.IsNullOrWhiteSpace(configuration["Kafka:BootstrapServers"]))
+            silo.Services.AddKafkaClickstreamIngestion();
         return silo;
     }
 }
