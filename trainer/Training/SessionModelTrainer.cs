@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using Personalization.Trainer.Network;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Personalization.Trainer.Training;
+
+/// <summary>Fits <see cref="SessionNetwork"/> to next-item prediction: cross-entropy over the catalog (full softmax
+/// or shared sampled negatives), Adam, fixed seeds, validation HR@K / MRR@K after every epoch, early stopping on
+/// MRR@K with the best epoch's weights kept.</summary>
+public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Action<string>? progress = null)
+{
+    // Validation scores at most this many floats at once ([positions, catalog]).
+    private const long ValidationChunkFloats = 8 << 20;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
+    public SessionModelTrainerOptions Options => options;
+
+    /// <param name="items">Catalog size; sequences hold indices below it.</param>
+    /// <param name="training">Training sequences (shorter than two events are skipped).</param>
+    /// <param name="validation">Sequences for early stopping (see <see cref="SessionModelTrainerOptions.ValidationTargets"/>).</param>
+    public TrainingResult Train(int items, IReadOnlyList<TrainingSequence> training,
+        IReadOnlyList<TrainingSequence> validation, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        var usable = Prepare(training, items);
+        if (usable.Length == 0) throw new ArgumentException("No training sequence has two events.", nameof(training));
+        var checks = Prepare(validation, items);
+
+        TorchRuntime.Configure(options.Threads);
+        random.manual_seed(options.Seed);
+        var network = new SessionNetwork(options.Network(items));
+        using var optimizer = optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var shuffle = new Random(options.Seed);
+        var history = new List<TrainingEpoch>();
+        Dictionary<string, Tensor>? best = null;
+        var bestEpoch = 0;
+        var bestMrr = double.NegativeInfinity;
+        var total = Stopwatch.StartNew();
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            var loss = TrainEpoch(network, optimizer, usable, shuffle, epoch, cancellation);
+            var trainSeconds = clock.Elapsed.TotalSeconds;
+            var (hitRate, mrr) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks);
+            var record = new TrainingEpoch(epoch, loss, hitRate, mrr, clock.Elapsed.TotalSeconds, usable.Length / trainSeconds);
+            history.Add(record);
+            var improved = checks.Length == 0 || mrr > bestMrr;
+            Report($"epoch {epoch}/{options.Epochs}  loss {loss:F4}  val HR@{options.ValidationCutoff} {hitRate:F4}  " +
+                $"MRR@{options.ValidationCutoff} {mrr:F4}  {record.SequencesPerSecond:F0} seq/s  {record.Seconds:F1} s{(improved ? "  *" : "")}");
+            if (improved)
+            {
+                (bestMrr, bestEpoch) = (mrr, epoch);
+                DisposeAll(best);
+                best = Snapshot(network);
+            }
+            else if (epoch - bestEpoch >= options.Patience)
+            {
+                Report($"early stop: no better validation MRR@{options.ValidationCutoff} for {options.Patience} epochs; keeping epoch {bestEpoch}");
+                break;
+            }
+        }
+        Restore(network, best!);
+        DisposeAll(best);
+        network.eval();
+        return new TrainingResult(network, history, bestEpoch, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>HR@K and MRR@K of the network's next-item predictions on <paramref name="sequences"/>.</summary>
+    public (double HitRate, double Mrr) Validate(SessionNetwork network, IReadOnlyList<TrainingSequence> sequences)
+    {
+        network.eval();
+        using var _ = no_grad();
+        double hits = 0, reciprocal = 0;
+        long count = 0;
+        var rowsPerChunk = Math.Max(1, ValidationChunkFloats / network.Options.Items);
+        foreach (var chunk in sequences.Where(s => s.Length >= 2).Chunk(256))
+        {
+            using var scope = NewDisposeScope();
+            var batch = SequenceBatch.Create(chunk, options.ValidationTargets);
+            var vectors = network.SessionVectors(batch.Items, batch.EventTypes);           // [B, T, E]
+            var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
+            for (long start = 0; start < flat.shape[0]; start += rowsPerChunk)
+            {
+                using var inner = NewDisposeScope();
+                var length = Math.Min(rowsPerChunk, flat.shape[0] - start);
+                var scores = network.Score(flat.narrow(0, start, length));                 // [m, N]
+                var targets = batch.Targets.narrow(0, start, length);
+                var targetScores = scores.gather(1, targets.unsqueeze(1));               // [m, 1]
+                // Rank = 1 + items scored strictly higher than the target (ties favour the target, as the harness does).
+                var rank = (scores > targetScores).sum(1) + 1;                           // [m]
+                var within = rank <= options.ValidationCutoff;
+                hits += within.sum().item<long>();
+                reciprocal += (within.to_type(ScalarType.Float64) / rank.to_type(ScalarType.Float64)).sum().item<double>();
+                count += length;
+            }
+        }
+        return count == 0 ? (double.NaN, double.NaN) : (hits / count, reciprocal / count);
+    }
+
+    private double TrainEpoch(SessionNetwork network, optim.Optimizer optimizer, TrainingSequence[] sequences,
+        Random shuffle, int epoch, CancellationToken cancellation)
+    {
+        network.train();
+        var order = Enumerable.Range(0, sequences.Length).ToArray();
+        shuffle.Shuffle(order);
+        double lossSum = 0;
+        long positions = 0;
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var batches = (sequences.Length + options.BatchSize - 1) / options.BatchSize;
+        for (var b = 0; b < batches; b++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var chunk = order.Skip(b * options.BatchSize).Take(options.BatchSize).Select(i => sequences[i]).ToArray();
+            var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
+            var vectors = network.SessionVectors(batch.Items, batch.EventTypes);               // [B, T, E]
+            var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
+            var loss = Loss(network, flat, batch.Targets);
+            optimizer.zero_grad();
+            loss.backward();
+            if (options.ClipGradientNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipGradientNorm);
+            optimizer.step();
+
+            var m = batch.Targets.shape[0];
+            lossSum += loss.item<float>() * m;
+            positions += m;
+            if (clock.Elapsed - lastReport >= ProgressInterval)
+            {
+                lastReport = clock.Elapsed;
+                var done = Math.Min((b + 1) * options.BatchSize, sequences.Length);
+                Report($"epoch {epoch}/{options.Epochs}  {done}/{sequences.Length} sequences  loss {lossSum / positions:F4}  " +
+                    $"{done / clock.Elapsed.TotalSeconds:F0} seq/s");
+            }
+        }
+        return lossSum / Math.Max(1, positions);
+    }
+
+    // [M, E] session vectors, [M] next items → mean cross-entropy.
+    private Tensor Loss(SessionNetwork network, Tensor vectors, Tensor targets)
+    {
+        if (options.NegativeSamples == 0 || options.NegativeSamples >= network.Options.Items)
+            return nn.functional.cross_entropy(network.Score(vectors), targets);             // [M, N] → []
+        var negatives = randint(network.Options.Items, [options.NegativeSamples], dtype: ScalarType.Int64); // [S]
+        var positive = network.ScoreCandidates(vectors, targets.unsqueeze(1));              // [M, 1]
+        var sampled = network.ScoreCandidates(vectors, negatives.unsqueeze(0).expand(targets.shape[0], -1)); // [M, S]
+        // A sampled negative that is the target itself is not a negative.
+        sampled = sampled.masked_fill(negatives.unsqueeze(0) == targets.unsqueeze(1), float.NegativeInfinity);
+        var logits = cat([positive, sampled], dim: 1);                                      // [M, 1 + S]
+        return nn.functional.cross_entropy(logits, zeros_like(targets));
+    }
+
+    private TrainingSequence[] Prepare(IReadOnlyList<TrainingSequence> sequences, int items)
+    {
+        var prepared = new List<TrainingSequence>(sequences.Count);
+        foreach (var sequence in sequences)
+        {
+            if (sequence.Items.Length != sequence.EventTypes.Length)
+                throw new ArgumentException("A sequence has as many event types as items.", nameof(sequences));
+            foreach (var item in sequence.Items)
+                if ((uint)item >= (uint)items) throw new ArgumentOutOfRangeException(nameof(sequences), item, $"Item index outside 0..{items - 1}.");
+            foreach (var type in sequence.EventTypes)
+                if ((uint)type >= (uint)options.EventTypes) throw new ArgumentOutOfRangeException(nameof(sequences), type, $"Event type outside 0..{options.EventTypes - 1}.");
+            if (sequence.Length < 2) continue;
+            var skip = Math.Max(0, sequence.Length - options.MaxSequenceLength);
+            prepared.Add(skip == 0 ? sequence : new TrainingSequence(sequence.Items[skip..], sequence.EventTypes[skip..]));
+        }
+        return prepared.ToArray();
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(SessionNetwork network)
+    {
+        using var _ = no_grad();
+        return network.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+    }
+
+    private static void Restore(SessionNetwork network, Dictionary<string, Tensor> snapshot)
+    {
+        using var _ = no_grad();
+        foreach (var (name, parameter) in network.named_parameters()) parameter.copy_(snapshot[name]);
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors is null) return;
+        foreach (var tensor in tensors.Values) tensor.Dispose();
+    }
+
+    private void Report(string line) => progress?.Invoke(line);
+}

@@ -1,0 +1,8 @@
+namespace Personalization.Trainer.Training;
+
+/// <summary>One epoch of the training curve.</summary>
+/// <param name="Loss">Mean cross-entropy per predicted position over the epoch.</param>
+/// <param name="ValidationHitRate">HR@K (recall@K) on the validation targets.</param>
+/// <param name="ValidationMrr">MRR@K on the validation targets.</param>
+public sealed record TrainingEpoch(int Epoch, double Loss, double ValidationHitRate, double ValidationMrr,
+    double Seconds, double SequencesPerSecond);
