@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Personalization.Ingestion.Consuming;
+using Personalization.Ingestion.Contract;
+using Personalization.Ingestion.Publishing;
+
+namespace Personalization.Ingestion.Configuration;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>The silo side: a member of the clickstream consumer group delivering events to the user grains
+    /// (<see cref="GrainClickEventSink"/> unless another <see cref="IClickEventSink"/> is registered first).
+    /// Options from section <c>Kafka</c>, validated at start.</summary>
+    public static IServiceCollection AddKafkaClickstreamIngestion(this IServiceCollection services)
+    {
+        services.AddKafkaOptions();
+        services.TryAddSingleton<IClickEventSink, GrainClickEventSink>();
+        services.TryAddSingleton<IngestionMetrics>();
+        services.AddSingleton<KafkaClickstreamConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<KafkaClickstreamConsumer>());
+        return services;
+    }
+
+    /// <summary>The web API side: <see cref="IClickEventPublisher"/> writing validated events to the clickstream topic.</summary>
+    public static IServiceCollection AddKafkaClickEventPublisher(this IServiceCollection services)
+    {
+        services.AddKafkaOptions();
+        services.TryAddSingleton<IClickEventPublisher, KafkaClickEventPublisher>();
+        return services;
+    }
+
+    private static void AddKafkaOptions(this IServiceCollection services)
+    {
+        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
+        // The one validator of the contract, with the limits of Kafka:Validation, for whoever accepts events.
+        services.TryAddSingleton(sp => new ClickEventJson(sp.GetRequiredService<IOptions<KafkaOptions>>().Value.Validation,
+            sp.GetService<TimeProvider>()));
+    }
+}

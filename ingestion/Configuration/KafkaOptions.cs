@@ -1,0 +1,45 @@
+using Personalization.Ingestion.Contract;
+
+namespace Personalization.Ingestion.Configuration;
+
+/// <summary>Kafka settings shared by the silo's consumer and the web API's publisher (section <c>Kafka</c>).</summary>
+public sealed class KafkaOptions
+{
+    public const string SectionName = "Kafka";
+
+    /// <summary>host:port list of the brokers (or the embedded mock cluster's bootstrap address).</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    public string Topic { get; set; } = "clickstream";
+
+    public string DeadLetterTopic { get; set; } = "clickstream.dlq";
+
+    public string GroupId { get; set; } = "personalization-silos";
+
+    /// <summary>librdkafka properties passed verbatim to every client (security.protocol, sasl.*, ssl.*,
+    /// timeouts, ...). Settings the delivery guarantee depends on (enable.auto.commit, enable.idempotence) are
+    /// fixed by the code and cannot be overridden here.</summary>
+    public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Most records taken into one batch.</summary>
+    public int MaxBatchSize { get; set; } = 2_000;
+
+    /// <summary>How long a batch keeps filling after its first record.</summary>
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Users whose events are applied at the same time.</summary>
+    public int MaxConcurrentUsers { get; set; } = 128;
+
+    /// <summary>Attempts per user and batch before the user's events go to the dead-letter topic.</summary>
+    public int SinkAttempts { get; set; } = 6;
+
+    /// <summary>Delay before the first retry; doubles per attempt up to <see cref="SinkMaxRetryDelay"/>.</summary>
+    public TimeSpan SinkRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan SinkMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for one user grain call (a silo may be failing over).</summary>
+    public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public ClickEventValidationOptions Validation { get; set; } = new();
+}

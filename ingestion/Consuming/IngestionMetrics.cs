@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace Personalization.Ingestion.Consuming;
+
+/// <summary>Counters of the clickstream consumer (meter <c>Personalization.Ingestion</c>).</summary>
+public sealed class IngestionMetrics : IDisposable
+{
+    public const string MeterName = "Personalization.Ingestion";
+    private readonly Meter _meter;
+    private long _lag = -1;
+
+    public IngestionMetrics(IMeterFactory? meterFactory = null)
+    {
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        Consumed = _meter.CreateCounter<long>("pz.ingest.events.consumed", "{event}", "Records read from the clickstream topic.");
+        Applied = _meter.CreateCounter<long>("pz.ingest.events.applied", "{event}", "Events the user grains applied.");
+        Duplicates = _meter.CreateCounter<long>("pz.ingest.events.duplicates", "{event}", "Redelivered events the grains skipped.");
+        DeadLettered = _meter.CreateCounter<long>("pz.ingest.events.dead_lettered", "{event}", "Records sent to the dead-letter topic, by reason.");
+        SinkRetries = _meter.CreateCounter<long>("pz.ingest.sink.retries", "{call}", "User apply calls retried.");
+        BatchDuration = _meter.CreateHistogram<double>("pz.ingest.batch.duration", "ms", "From a batch's first record to its commit.");
+        BatchSize = _meter.CreateHistogram<int>("pz.ingest.batch.size", "{event}", "Records per batch.");
+        _meter.CreateObservableGauge("pz.ingest.lag", () => Interlocked.Read(ref _lag), "{event}",
+            "Records behind the high watermark over this consumer's partitions (-1 before the first batch).");
+    }
+
+    public Counter<long> Consumed { get; }
+    public Counter<long> Applied { get; }
+    public Counter<long> Duplicates { get; }
+    public Counter<long> DeadLettered { get; }
+    public Counter<long> SinkRetries { get; }
+    public Histogram<double> BatchDuration { get; }
+    public Histogram<int> BatchSize { get; }
+
+    public void SetLag(long lag) => Interlocked.Exchange(ref _lag, lag);
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalization.Ingestion.Configuration;
+using Personalization.Ingestion.Contract;
+
+namespace Personalization.Ingestion.Consuming;
+
+/// <summary>The silo's member of the clickstream consumer group. Polls batches, hands each user's events to the
+/// <see cref="IClickEventSink"/> and commits the next offset per partition only after the whole batch is durable
+/// (applied or dead-lettered). At-least-once: a crash or rebalance before the commit redelivers the batch, and the
+/// user grains skip what they already applied. See docs/kafka-ingestion.md.</summary>
+public sealed class KafkaClickstreamConsumer(
+    IOptions<KafkaOptions> options,
+    IClickEventSink sink,
+    ILogger<KafkaClickstreamConsumer> logger,
+    IngestionMetrics? metrics = null,
+    TimeProvider? time = null) : BackgroundService
+{
+    private readonly KafkaOptions _options = options.Value;
+    private readonly IngestionMetrics _metrics = metrics ?? new IngestionMetrics();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch = [];
+    private volatile TopicPartition[] _assigned = [];
+
+    /// <summary>The partitions this consumer currently owns.</summary>
+    public IReadOnlyList<TopicPartition> AssignedPartitions => _assigned;
+
+    /// <summary>Batches committed since start (diagnostics).</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+    private long _committedBatches;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var deadLetters = new DeadLetterPublisher(_options, _metrics, logger);
+        var processor = new ClickstreamBatchProcessor(_options, new ClickEventJson(_options.Validation, _time), sink,
+            deadLetters, _metrics, logger, _time);
+        using var consumer = BuildConsumer();
+        consumer.Subscribe(_options.Topic);
+        logger.LogInformation("Consuming {Topic} as group {GroupId} from {Servers}", _options.Topic, _options.GroupId, _options.BootstrapServers);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!PollBatch(consumer, stoppingToken)) continue;
+                try
+                {
+                    await processor.ProcessAsync(_batch, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogInformation("Stopping: abandoned an uncommitted batch of {Count} records (they will be redelivered)", _batch.Count);
+                    break;
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "A batch of {Count} records failed; re-reading it", _batch.Count);
+                    Rewind(consumer);
+                    await Task.Delay(_options.SinkMaxRetryDelay, _time, stoppingToken);
+                    continue;
+                }
+                Commit(consumer);
+                _metrics.BatchSize.Record(_batch.Count);
+                _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                UpdateLag(consumer);
+            }
+        }
+        finally
+        {
+            _batch.Clear();
+            // Leaves the group at once, so the partitions move to the other silos without waiting for a session timeout.
+            try { consumer.Close(); }
+            catch (KafkaException e) { logger.LogWarning("Closing the consumer: {Reason}", e.Error.Reason); }
+            _assigned = [];
+        }
+    }
+
+    private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
+        new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
+            .SetPartitionsAssignedHandler((c, partitions) =>
+            {
+                _assigned = [.. c.Assignment.Union(partitions)];
+                logger.LogInformation("Assigned {Partitions}", string.Join(",", partitions.Select(p => p.Partition.Value)));
+            })
+            .SetPartitionsRevokedHandler((c, partitions) => Drop(c, partitions.Select(p => p.TopicPartition), "Revoked"))
+            .SetPartitionsLostHandler((c, partitions) => Drop(c, partitions.Select(p => p.TopicPartition), "Lost"))
+            .SetErrorHandler((_, e) =>
+            {
+                if (e.IsFatal) logger.LogError("Kafka consumer fatal error: {Reason}", e.Reason);
+                else logger.LogWarning("Kafka consumer: {Reason}", e.Reason);
+            })
+            .SetLogHandler((_, m) => logger.Log((LogLevel)m.LevelAs(LogLevelType.MicrosoftExtensionsLogging),
+                "librdkafka {Facility}: {Message}", m.Facility, m.Message))
+            .Build();
+
+    // Runs inside Consume on this consumer's thread, i.e. only while a batch is being polled, never during
+    // processing. Records already polled from a partition we no longer own are dropped: the new owner reads them
+    // from the last committed offset.
+    private void Drop(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<TopicPartition> partitions, string why)
+    {
+        var gone = partitions.ToHashSet();
+        var dropped = _batch.RemoveAll(r => gone.Contains(r.TopicPartition));
+        _assigned = [.. _assigned.Where(p => !gone.Contains(p))];
+        logger.LogInformation("{Why} {Partitions}; dropped {Dropped} uncommitted records of them", why,
+            string.Join(",", gone.Select(p => p.Partition.Value)), dropped);
+    }
+
+    /// <summary>Fills <see cref="_batch"/> with up to MaxBatchSize records, waiting at most MaxBatchDelay after the first.</summary>
+    private bool PollBatch(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
+    {
+        _batch.Clear();
+        try
+        {
+            var first = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (first is null) return _batch.Count > 0;
+            _batch.Add(first);
+            var deadline = _time.GetTimestamp() + (long)(_options.MaxBatchDelay.TotalSeconds * _time.TimestampFrequency);
+            while (_batch.Count < _options.MaxBatchSize && !stoppingToken.IsCancellationRequested)
+            {
+                var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+                var next = consumer.Consume(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+                if (next is null) break;
+                _batch.Add(next);
+            }
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal)
+        {
+            logger.LogWarning("Consume failed: {Reason}", e.Error.Reason);
+        }
+        return _batch.Count > 0;
+    }
+
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        var owned = consumer.Assignment.ToHashSet();
+        var next = new Dictionary<TopicPartition, long>();
+        foreach (var record in _batch)
+        {
+            if (!owned.Contains(record.TopicPartition)) continue;
+            var offset = record.Offset.Value + 1;
+            if (!next.TryGetValue(record.TopicPartition, out var current) || offset > current) next[record.TopicPartition] = offset;
+        }
+        if (next.Count == 0) return;
+        try
+        {
+            consumer.Commit(next.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)));
+            Interlocked.Increment(ref _committedBatches);
+        }
+        catch (KafkaException e)
+        {
+            // Typically a rebalance in progress: the new owner redelivers from the last commit and grains drop duplicates.
+            logger.LogWarning("Commit of {Count} partitions failed: {Reason}", next.Count, e.Error.Reason);
+        }
+    }
+
+    // Positions already moved past the failed batch: seek back so it is read again instead of skipped.
+    private void Rewind(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        var owned = consumer.Assignment.ToHashSet();
+        foreach (var first in _batch.Where(r => owned.Contains(r.TopicPartition)).GroupBy(r => r.TopicPartition)
+                     .Select(g => new TopicPartitionOffset(g.Key, g.Min(r => r.Offset.Value))))
+            consumer.Seek(first);
+    }
+
+    private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        long lag = 0;
+        foreach (var partition in consumer.Assignment)
+        {
+            var high = consumer.GetWatermarkOffsets(partition).High;
+            var position = consumer.Position(partition);
+            if (high.IsSpecial || position.IsSpecial) continue;
+            lag += Math.Max(0, high.Value - position.Value);
+        }
+        _metrics.SetLag(lag);
+    }
+}
