@@ -24,6 +24,7 @@ public sealed class TrainingTests(SyntheticTrainingFixture shop, ITestOutputHelp
         output.WriteLine($"HR@20 on {shop.TestSessions.Count} test sessions: model {modelHitRate:F3}, POP {popularityHitRate:F3}, " +
             $"trained in {shop.Result.TotalSeconds:F1} s over {shop.Result.History.Count} epochs");
 
+        // Measured: 0.81 against 0.06 (13×); the bar leaves room for seeds and libtorch versions, not for a broken model.
         Assert.True(modelHitRate >= 5 * popularityHitRate,
             $"model HR@20 {modelHitRate:F3} should be at least 5 × POP's {popularityHitRate:F3}");
     }
@@ -76,6 +77,7 @@ public sealed class TrainingTests(SyntheticTrainingFixture shop, ITestOutputHelp
         var popularityHitRate = SyntheticTrainingFixture.HitRateAt20(popularity, shop.TestSessions);
         output.WriteLine($"sampled softmax: HR@20 model {modelHitRate:F3}, POP {popularityHitRate:F3}");
 
+        // Measured with 3 epochs: 0.64 against 0.06 (10×).
         Assert.True(modelHitRate >= 4 * popularityHitRate,
             $"model HR@20 {modelHitRate:F3} should be at least 4 × POP's {popularityHitRate:F3}");
     }
