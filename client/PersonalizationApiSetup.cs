@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Personalization.Api.Endpoints;
+using Personalization.Api.Events;
+using Personalization.Ingestion.Configuration;
 using Personalization.Api.Health;
 using Personalization.Api.Options;
 using Personalization.Api.Orleans;
@@ -48,6 +50,8 @@ public static class PersonalizationApiSetup
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ResilientGrainCalls>();
+        services.AddSingleton<EventBatchReader>();
+        services.AddKafkaClickEventPublisher();
         builder.AddPersonalizationOrleansClient();
         return builder;
     }

@@ -10,6 +10,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthApi();
+app.MapEventsApi();
 app.MapUsersApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.Run();

@@ -15,6 +15,10 @@ public sealed class ApiOptions
     [Range(1_024, 64 * 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How long a request waits for Kafka to acknowledge its events before answering 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Longest accepted user id (they become grain keys and Kafka keys).</summary>
     [Range(1, 1_024)]
     public int MaxUserIdLength { get; set; } = 128;
