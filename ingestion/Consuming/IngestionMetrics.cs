@@ -23,6 +23,9 @@ public sealed class IngestionMetrics : IDisposable
             "Records behind the high watermark over this consumer's partitions (-1 before the first batch).");
     }
 
+    /// <summary>The meter of this instance (one per consumer; tests listen to it alone).</summary>
+    public Meter Meter => _meter;
+
     public Counter<long> Consumed { get; }
     public Counter<long> Applied { get; }
     public Counter<long> Duplicates { get; }
