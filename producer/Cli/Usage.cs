@@ -1,0 +1,24 @@
+namespace Personalization.Producer.Cli;
+
+internal static class Usage
+{
+    public const string Text = """
+        pz-produce: publish clickstream events to Kafka, or run an embedded Kafka.
+
+          pz-produce --bootstrap HOST:PORT [--topic clickstream]
+                     (--jsonl FILE | --tsv FILE | --synthetic [--users N] [--items N] [--seed N])
+                     [--rate EVENTS_PER_S] [--limit N] [--client librdkafka.key=value ...]
+              --jsonl   one event per line in the clickstream contract (invalid lines are reported and skipped)
+              --tsv     session data with header SessionId<TAB>ItemId<TAB>Time (epoch seconds or ms); the session
+                        id is used as user id, each line is a view
+              --synthetic  endless synthetic shop traffic (category-coherent sessions, carts, purchases),
+                        stamped with the current time
+              --rate    events per second (default: as fast as the brokers acknowledge)
+              --limit   stop after N events
+
+          pz-produce mock-cluster [--partitions 8] [--brokers 1] [--bootstrap-file PATH]
+                     [--topic clickstream] [--dead-letter-topic clickstream.dlq]
+              starts librdkafka's mock cluster (real Kafka protocol on loopback, in memory), creates the topics,
+              prints the bootstrap address (and writes it to PATH), runs until Ctrl-C or SIGTERM
+        """;
+}

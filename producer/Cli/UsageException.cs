@@ -1,0 +1,3 @@
+namespace Personalization.Producer.Cli;
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using Personalization.Ingestion.Configuration;
+using Personalization.Producer.Cli;
+using Personalization.Producer.Sending;
+using Personalization.Producer.Sources;
+
+namespace Personalization.Producer.Commands;
+
+/// <summary>Publishes events from a file or the synthetic generator, paced, with a progress line per second.</summary>
+internal static class ProduceCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var cli = new CliArguments(args, new HashSet<string> { "--synthetic" });
+        var options = new KafkaOptions
+        {
+            BootstrapServers = cli.String("--bootstrap") ?? throw new UsageException("--bootstrap HOST:PORT is required"),
+            Topic = cli.String("--topic", "clickstream"),
+        };
+        foreach (var setting in cli.All("--client"))
+        {
+            var eq = setting.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--client expects key=value, got '{setting}'");
+            options.Client[setting[..eq]] = setting[(eq + 1)..];
+        }
+        var source = SelectSource(cli);
+        var rate = cli.Double("--rate") ?? 0;
+        var limit = cli.Long("--limit") ?? long.MaxValue;
+        cli.RejectUnknown();
+
+        using var stop = new CancellationTokenSource();
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        var statistics = new ProduceStatistics();
+        using var progress = new Timer(_ => Console.WriteLine(statistics.Line()), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        using var sender = new EventSender(options, statistics);
+        try
+        {
+            await sender.SendAsync(source, new RateLimiter(rate), limit, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        sender.Flush();
+        Console.WriteLine($"done: {statistics.Line()}");
+        return statistics.Errors == 0 && statistics.Acked == statistics.Sent ? 0 : 1;
+    }
+
+    private static IEnumerable<SourceRecord> SelectSource(CliArguments cli)
+    {
+        var jsonl = cli.String("--jsonl");
+        var tsv = cli.String("--tsv");
+        var synthetic = cli.Has("--synthetic");
+        var users = (int)(cli.Long("--users") ?? 5_000);
+        var items = (int)(cli.Long("--items") ?? 2_000);
+        var seed = (int)(cli.Long("--seed") ?? 42);
+        if ((jsonl is not null ? 1 : 0) + (tsv is not null ? 1 : 0) + (synthetic ? 1 : 0) != 1)
+            throw new UsageException("choose exactly one of --jsonl FILE, --tsv FILE, --synthetic");
+        if (jsonl is not null || tsv is not null)
+        {
+            var path = (jsonl ?? tsv)!;
+            if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
+            return jsonl is not null ? JsonlEventSource.Read(path) : TsvEventSource.Read(path);
+        }
+        if (users < 1 || items < 1) throw new UsageException("--users and --items must be at least 1");
+        return SyntheticEventSource.Read(users, items, seed);
+    }
+}

@@ -1,0 +1,69 @@
+using Confluent.Kafka;
+using Personalization.Ingestion.Configuration;
+using Personalization.Producer.Sources;
+
+namespace Personalization.Producer.Sending;
+
+/// <summary>An idempotent producer (acks=all) fed from a source; acknowledgements arrive in delivery callbacks.</summary>
+internal sealed class EventSender(KafkaOptions options, ProduceStatistics statistics) : IDisposable
+{
+    private readonly IProducer<string, byte[]> _producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigs.Producer(options))
+        .SetErrorHandler((_, e) => Console.Error.WriteLine($"kafka: {e.Reason}"))
+        .Build();
+    private int _reportedErrors;
+
+    public async Task SendAsync(IEnumerable<SourceRecord> source, RateLimiter limiter, long limit, CancellationToken cancellationToken)
+    {
+        long n = 0;
+        foreach (var record in source)
+        {
+            if (n >= limit) break;
+            if (record.Error is not null)
+            {
+                statistics.OnInvalid();
+                Console.Error.WriteLine($"skipped {record.Error}");
+                continue;
+            }
+            await limiter.WaitTurnAsync(n++, cancellationToken);
+            Send(new Message<string, byte[]> { Key = record.Key!, Value = record.Value! });
+        }
+    }
+
+    private void Send(Message<string, byte[]> message)
+    {
+        while (true)
+        {
+            try
+            {
+                _producer.Produce(options.Topic, message, OnDelivery);
+                statistics.OnSent();
+                return;
+            }
+            catch (ProduceException<string, byte[]> e) when (e.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
+            {
+                // Back-pressure: let librdkafka deliver some of the queue first.
+                _producer.Poll(TimeSpan.FromMilliseconds(50));
+            }
+        }
+    }
+
+    private void OnDelivery(DeliveryReport<string, byte[]> report)
+    {
+        if (!report.Error.IsError) { statistics.OnAcked(); return; }
+        statistics.OnError();
+        if (Interlocked.Increment(ref _reportedErrors) <= 20) Console.Error.WriteLine($"delivery failed: {report.Error.Reason}");
+    }
+
+    /// <summary>Waits up to a minute for outstanding acknowledgements; what is still queued then counts as an error.</summary>
+    public void Flush()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            var queued = _producer.Flush(TimeSpan.FromSeconds(10));
+            if (queued == 0) return;
+            Console.Error.WriteLine($"waiting for {queued} acknowledgements...");
+        }
+    }
+
+    public void Dispose() => _producer.Dispose();
+}
