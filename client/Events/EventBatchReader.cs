@@ -16,11 +16,12 @@ public sealed class EventBatchReader(ClickEventJson parser, IOptions<ApiOptions>
 
     public EventBatch Read(ReadOnlySpan<byte> body)
     {
+        if (body.Trim(" \t\r\n"u8).IsEmpty) return EventBatch.Refused("The body is empty; send an event object or an array of them.");
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 32 });
         var elements = new List<Range>();
         try
         {
-            if (!reader.Read()) return EventBatch.Refused("The body is empty; send an event object or an array of them.");
+            reader.Read();
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Personalization.Ingestion.Mock;
+using Personalization.Silo;
+
+namespace Personalization.Cluster.Tests;
+
+/// <summary>The running system in one process: librdkafka's mock Kafka cluster (real protocol on loopback), one silo
+/// with the production wiring (<c>AddPersonalizationSilo</c>, whose Kafka consumer reads the mock cluster), and the
+/// web API on a test server connected to that silo as an Orleans client.</summary>
+public sealed class ApiClusterFixture : IAsyncLifetime
+{
+    public const string Topic = "clickstream";
+    public const string DeadLetterTopic = "clickstream.dlq";
+
+    private WebApplication? _silo;
+
+    public MockKafkaCluster Kafka { get; } = new(brokers: 1);
+
+    public ApiFactory Api { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Settings shared by the silo and the API (cluster identity, ports, Kafka).</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Kafka.CreateClickstreamTopics(partitions: 4, Topic, DeadLetterTopic);
+        var siloPort = ApiFreePorts.Next();
+        var gatewayPort = ApiFreePorts.Next();
+        foreach (var (key, value) in new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = $"api-tests-{Guid.NewGuid():N}",
+            ["Orleans:ServiceId"] = "personalization-tests",
+            ["Orleans:SiloPort"] = siloPort.ToString(),
+            ["Orleans:GatewayPort"] = gatewayPort.ToString(),
+            ["Redis:ConnectionString"] = "",
+            ["Model:Path"] = "",
+            ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
+            ["Kafka:Topic"] = Topic,
+            ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
+            ["Kafka:GroupId"] = $"api-tests-silos-{Guid.NewGuid():N}",
+            ["Kafka:Client:session.timeout.ms"] = "6000",
+            // A dead broker must surface as 503 within a request, not after librdkafka's 5-minute default.
+            ["Kafka:Client:message.timeout.ms"] = "5000",
+        })
+        {
+            Settings[key] = value;
+        }
+
+        var silo = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        silo.Configuration.AddInMemoryCollection(Settings);
+        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
+        silo.UseOrleans(orleans => orleans.AddPersonalizationSilo(silo.Configuration));
+        _silo = silo.Build();
+        await _silo.StartAsync();
+
+        Api = new ApiFactory(Settings);
+        Http = Api.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (Api is not null) await Api.DisposeAsync();
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            await _silo.DisposeAsync();
+        }
+        Kafka.Dispose();
+    }
+}

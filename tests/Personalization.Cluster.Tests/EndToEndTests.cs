@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using Personalization.Grains.Interfaces;
+using Personalization.Ingestion.Consuming;
+using Personalization.Ingestion.Contract;
+
+namespace Personalization.Cluster.Tests;
+
+/// <summary>The whole path on one machine: HTTP or a Kafka producer → the clickstream topic on the mock cluster →
+/// the silo's consumer group → user session grains → ranking → <c>GET /api/users/…</c>.</summary>
+[Collection(ApiClusterCollection.Name)]
+public sealed class EndToEndTests(ApiClusterFixture cluster)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Events_posted_to_the_api_change_recommendations_and_show_in_the_session()
+    {
+        var (shoes, socks) = (ApiEvents.Unique("shoes"), ApiEvents.Unique("socks"));
+        var shopper = ApiEvents.Unique("shopper");
+        var before = await RecommendationsAsync(shopper);
+        Assert.DoesNotContain(socks, before.Items);
+
+        // Other shoppers teach the cluster that socks follow shoes.
+        var others = Enumerable.Range(0, 5).Select(_ => ApiEvents.Unique("other")).ToArray();
+        var history = new JsonArray(others.SelectMany(u => new JsonNode[]
+            { ApiEvents.Event(u, shoes), ApiEvents.Event(u, socks) }).ToArray());
+        await PostAcceptedAsync(history);
+        foreach (var u in others) await WaitForSessionAsync(u, s => s.GetProperty("eventsApplied").GetInt32() == 2);
+
+        await PostAcceptedAsync(ApiEvents.Event(shopper, shoes));
+        var session = await WaitForSessionAsync(shopper, s => s.GetProperty("eventsApplied").GetInt32() == 1);
+
+        Assert.Equal([shoes], session.GetProperty("recentItems").EnumerateArray().Select(i => i.GetString()));
+        Assert.NotEqual(JsonValueKind.Null, session.GetProperty("sessionId").ValueKind);
+        var after = await RecommendationsAsync(shopper);
+        Assert.Equal(socks, after.Items[0]);
+        Assert.Equal(session.GetProperty("sessionId").GetString(), after.SessionId);
+    }
+
+    [Fact]
+    public async Task An_item_bought_in_the_session_is_no_longer_recommended()
+    {
+        var (phone, charger) = (ApiEvents.Unique("phone"), ApiEvents.Unique("charger"));
+        var shopper = ApiEvents.Unique("buyer");
+        var teacher = ApiEvents.Unique("teacher");
+        await PostAcceptedAsync(new JsonArray(ApiEvents.Event(teacher, phone), ApiEvents.Event(teacher, charger)));
+        await WaitForSessionAsync(teacher, s => s.GetProperty("eventsApplied").GetInt32() == 2);
+        await PostAcceptedAsync(ApiEvents.Event(shopper, phone));
+        await WaitForSessionAsync(shopper, s => s.GetProperty("eventsApplied").GetInt32() == 1);
+        Assert.Contains(charger, (await RecommendationsAsync(shopper)).Items);
+
+        await PostAcceptedAsync(ApiEvents.Event(shopper, charger, "purchase"));
+        var session = await WaitForSessionAsync(shopper, s => s.GetProperty("purchasedItems").GetArrayLength() == 1);
+
+        Assert.Equal(charger, session.GetProperty("purchasedItems")[0].GetString());
+        Assert.DoesNotContain(charger, (await RecommendationsAsync(shopper)).Items);
+    }
+
+    [Fact]
+    public async Task Events_produced_straight_to_kafka_reach_the_session_and_bad_records_go_to_the_dead_letter_topic()
+    {
+        var user = ApiEvents.Unique("kafka");
+        var item = ApiEvents.Unique("item");
+        var valid = new ClickEvent(Guid.NewGuid().ToString("N"), user, item, ClickEventType.View, DateTimeOffset.UtcNow);
+        using var producer = new ProducerBuilder<string, byte[]>(
+            new ProducerConfig { BootstrapServers = cluster.Kafka.BootstrapServers, Acks = Acks.All }).Build();
+
+        await producer.ProduceAsync(ApiClusterFixture.Topic,
+            new Message<string, byte[]> { Key = user, Value = Encoding.UTF8.GetBytes("{\"eventId\": \"broken") });
+        await producer.ProduceAsync(ApiClusterFixture.Topic,
+            new Message<string, byte[]> { Key = user, Value = Encoding.UTF8.GetBytes($"{{\"eventId\":\"x\",\"userId\":\"{user}\"}}") });
+        await producer.ProduceAsync(ApiClusterFixture.Topic,
+            new Message<string, byte[]> { Key = user, Value = ClickEventJson.Serialize(valid) });
+
+        var session = await WaitForSessionAsync(user, s => s.GetProperty("eventsApplied").GetInt32() >= 1);
+        Assert.Equal(1, session.GetProperty("eventsApplied").GetInt32());
+        Assert.Equal([item], session.GetProperty("recentItems").EnumerateArray().Select(i => i.GetString()));
+
+        var dead = ApiKafkaTopicReader.Read(cluster.Kafka.BootstrapServers, ApiClusterFixture.DeadLetterTopic, 2,
+            r => r.Message.Key == user, enough: 2, Patience);
+        Assert.Equal(["not_json", "missing_field"], dead.Select(r => Header(r, DeadLetterHeaders.ReasonCode)));
+        Assert.Contains("itemId", Header(dead[1], DeadLetterHeaders.Reason));
+        Assert.Equal(ApiClusterFixture.Topic, Header(dead[0], DeadLetterHeaders.OriginalTopic));
+    }
+
+    private async Task PostAcceptedAsync(JsonNode body)
+    {
+        var response = await cluster.Http.PostAsync("/api/events", ApiEvents.Json(body));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private async Task<(string? SessionId, string ModelVersion, List<string> Items)> RecommendationsAsync(string user)
+    {
+        var response = await cluster.Http.GetAsync($"/api/users/{user}/recommendations?count=20");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        return (body.GetProperty("sessionId").GetString(), body.GetProperty("modelVersion").GetString()!,
+            body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()!).ToList());
+    }
+
+    /// <summary>Events reach a session asynchronously (Kafka, then the consumer): poll the public endpoint.</summary>
+    private async Task<JsonElement> WaitForSessionAsync(string user, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var response = await cluster.Http.GetAsync($"/api/users/{user}/session");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var session = await response.ReadJsonAsync();
+            if (done(session)) return session;
+            Assert.True(DateTime.UtcNow < deadline, $"The session of {user} did not reach the expected state: {session}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static string Header(ConsumeResult<string?, byte[]> record, string name) =>
+        Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(name));
+}
