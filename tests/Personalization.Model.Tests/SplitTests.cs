@@ -1,5 +1,6 @@
 using Personalization.Model.Data;
 using Personalization.Trainer.Data;
+using Personalization.Model.Evaluation;
 using Xunit;
 
 namespace Personalization.Model.Tests;

@@ -1,6 +1,8 @@
 using Personalization.Model;
 using Personalization.Model.Data;
 
+using Personalization.Model.Evaluation;
+
 namespace Personalization.Trainer.Data;
 
 /// <summary>Train / validation / test sessions of one data set.</summary>

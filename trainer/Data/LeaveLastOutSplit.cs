@@ -1,5 +1,7 @@
 using Personalization.Model.Data;
 
+using Personalization.Model.Evaluation;
+
 namespace Personalization.Trainer.Data;
 
 /// <summary>Leave-last-out split for per-user sequences: of a user with n ≥ 3 items, the first n-2 train, the

@@ -1,5 +1,7 @@
 using Personalization.Model.Data;
 
+using Personalization.Model.Evaluation;
+
 namespace Personalization.Trainer.Data;
 
 /// <summary>Time-based split for session data: sessions ending in the last <c>testDays</c> are the test set, those
