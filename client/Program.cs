@@ -2,7 +2,8 @@ using Orleans.Dashboard;
 using Personalization.Api;
 using Personalization.Api.Endpoints;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json sits next to the binary; run.sh and containers start the API from other directories.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPersonalizationApi();
 
 var app = builder.Build();
