@@ -7,6 +7,7 @@ try
     {
         [] or ["--help"] or ["-h"] => ShowUsage(0),
         ["mock-cluster", .. var rest] => await MockClusterCommand.RunAsync(rest),
+        ["bench-consume", .. var rest] => await BenchConsumeCommand.RunAsync(rest),
         _ => await ProduceCommand.RunAsync(args),
     };
 }

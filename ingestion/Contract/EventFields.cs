@@ -87,13 +87,11 @@ internal struct EventFields
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                if (!reader.TryGetDateTime(out var local))
+                if (!reader.TryGetDateTimeOffset(out var parsed))
                     return ClickEventJson.Reject(ClickEventRejection.InvalidTimestamp,
                         $"'timestamp' '{reader.GetString()}' is not ISO-8601");
                 // A time without offset is taken as UTC, not as this silo's local time.
-                _timestamp = local.Kind == DateTimeKind.Unspecified
-                    ? new DateTimeOffset(local, TimeSpan.Zero)
-                    : reader.GetDateTimeOffset().ToUniversalTime();
+                _timestamp = HasOffset(ref reader) ? parsed.ToUniversalTime() : new DateTimeOffset(parsed.DateTime, TimeSpan.Zero);
                 break;
             case JsonTokenType.Number:
                 if (!reader.TryGetDouble(out var ms) || !double.IsFinite(ms) || Math.Abs(ms) > 253_402_300_799_000d)
@@ -104,6 +102,15 @@ internal struct EventFields
                 return WrongType(Field.Timestamp, reader.TokenType, "an ISO-8601 string or epoch milliseconds");
         }
         return json.CheckTimestamp(_timestamp);
+    }
+
+    // System.Text.Json's ISO-8601 profile writes an offset as 'Z' or '±hh:mm' at the end.
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> raw = reader.ValueIsEscaped || reader.HasValueSequence
+            ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
+            : reader.ValueSpan;
+        return raw.Length > 6 && (raw[^1] is (byte)'Z' or (byte)'z' || raw[^6] is (byte)'+' or (byte)'-');
     }
 
     private static ClickEventParseResult WrongType(Field field, JsonTokenType token, string expected) =>

@@ -20,5 +20,9 @@ internal static class Usage
                      [--topic clickstream] [--dead-letter-topic clickstream.dlq]
               starts librdkafka's mock cluster (real Kafka protocol on loopback, in memory), creates the topics,
               prints the bootstrap address (and writes it to PATH), runs until Ctrl-C or SIGTERM
+
+          pz-produce bench-consume [--events 200000] [--partitions 16] [--batch 2000]
+              measures the silo's consumer (consume, parse, group by user, commit) with a no-op sink on an
+              in-process mock cluster, and parse+validate alone
         """;
 }
