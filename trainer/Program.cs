@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using Personalization.Trainer.Commands;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,53 @@
+namespace Personalization.Trainer.Commands;
+
+/// <summary>pz-train: the commands and their usage.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        pz-train train     --input F --format tsv|diginetica|jsonl|sequences --out model.pzm
+                           [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.002]
+                           [--embedding 64] [--hidden 64] [--window 5] [--negatives 0] [--max-length 50] [--patience 2]
+                           [--seed 42] [--threads 2] [--version V] [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png]
+        pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences [--model model.pzm] [--baselines pop,sr,sknn]
+                           [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png]
+                           [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000]
+        pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--seed 42]
+
+        Session formats are split by time (the last --test-days are the test set, the --validation-days before them
+        validate); 'sequences' (user item lines) is split leave-last-out. Test items unseen in training are dropped.
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h") return Help(output);
+        try
+        {
+            var arguments = CliArguments.Parse(args);
+            return arguments.Command switch
+            {
+                "train" => TrainCommand.Run(arguments, output),
+                "evaluate" => EvaluateCommand.Run(arguments, output),
+                "synthetic" => SyntheticCommand.Run(arguments, output),
+                _ => throw new CliException($"unknown command '{arguments.Command}'"),
+            };
+        }
+        catch (CliException e)
+        {
+            error.WriteLine($"pz-train: {e.Message}");
+            error.WriteLine();
+            error.WriteLine(Usage);
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        {
+            error.WriteLine($"pz-train: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+}

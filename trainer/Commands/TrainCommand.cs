@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Personalization.Model;
+using Personalization.Model.Artifacts;
+using Personalization.Model.Data;
+using Personalization.Model.Evaluation;
+using Personalization.Model.Inference;
+using Personalization.Trainer.Data;
+using Personalization.Trainer.Network;
+using Personalization.Trainer.Plots;
+using Personalization.Trainer.Training;
+
+namespace Personalization.Trainer.Commands;
+
+/// <summary><c>pz-train train</c>: trains the session model with early stopping on the validation split, writes the
+/// artifact, then evaluates the written artifact (through the managed serving path) next to the baselines.</summary>
+internal static class TrainCommand
+{
+    public static int Run(CliArguments args, TextWriter output)
+    {
+        var outPath = args.Required("out");
+        var json = args.String("json");
+        var plot = args.String("plot");
+        var label = args.String("version");
+        var names = BaselineFactory.Names(args, "");
+        var defaults = new SessionModelTrainerOptions();
+        var options = defaults with
+        {
+            Epochs = args.Int("epochs", defaults.Epochs),
+            BatchSize = args.Int("batch-size", defaults.BatchSize),
+            LearningRate = args.Double("learning-rate", defaults.LearningRate),
+            EmbeddingSize = args.Int("embedding", defaults.EmbeddingSize),
+            HiddenSize = args.Int("hidden", defaults.HiddenSize),
+            AttentionSize = args.Int("attention", defaults.AttentionSize),
+            Window = args.Int("window", defaults.Window),
+            NegativeSamples = args.Int("negatives", defaults.NegativeSamples),
+            MaxSequenceLength = args.Int("max-length", defaults.MaxSequenceLength),
+            Patience = args.Int("patience", defaults.Patience),
+            Dropout = args.Double("dropout", defaults.Dropout),
+            WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
+            Seed = args.Int("seed", defaults.Seed),
+            Threads = args.Int("threads", defaults.Threads),
+        };
+        var (data, split) = SplitLoader.Load(args, output);
+        var baselines = BaselineFactory.Build(names, args, split).ToList();
+        args.RejectUnknown();
+        try { options.Validate(); }
+        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
+        options = options with
+        {
+            ValidationTargets = split.Targets == TargetPositions.LastOnly ? ValidationTargets.LastItem : ValidationTargets.EveryPosition,
+        };
+
+        var train = Sequences(split.Train, split.Items);
+        var validation = Sequences(split.Validation, split.Items);
+        var events = train.Sum(s => (long)s.Length);
+        output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
+        var clock = Stopwatch.StartNew();
+        var result = new SessionModelTrainer(options, output.WriteLine).Train(split.Items.Count, train, validation);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}, peak working set {peak / (1 << 20):N0} MiB");
+
+        var properties = new Dictionary<string, string>
+        {
+            ["dataset"] = Path.GetFileName(args.Required("input")),
+            ["format"] = data.Format.ToString().ToLowerInvariant(),
+            ["protocol"] = split.Targets == TargetPositions.LastOnly ? "leave-last-out" : "time-split",
+            ["trainer"] = System.Text.Json.JsonSerializer.Serialize(options),
+        };
+        if (label is not null) properties["version"] = label;
+        var metrics = new Dictionary<string, double>(result.Metrics(options.ValidationCutoff))
+        {
+            ["train.events"] = events,
+            ["train.peak_working_set_bytes"] = peak,
+        };
+        var written = ModelArtifactFile.Write(outPath, result.Network.ToArtifact(split.Items.Ids, metrics, properties));
+        output.WriteLine($"wrote {outPath}: {written.ModelVersion}");
+
+        var model = SessionModel.FromArtifact(written);
+        var results = RankerEvaluation.Evaluate([.. baselines, model], split, output);
+        output.WriteLine();
+        ResultTable.Write(output, results, [10, 20]);
+        var summary = new TrainingSummary(Path.GetFullPath(outPath), written.ModelVersion, result.BestEpoch, seconds, peak, events, result.History);
+        if (json is not null)
+        {
+            RankerEvaluation.Report(args, data, split, results, summary).Write(json);
+            output.WriteLine($"wrote {json}");
+        }
+        if (plot is not null)
+        {
+            TrainingCurvePlot.Write(plot, result.History, result.BestEpoch, options.ValidationCutoff,
+                $"{Path.GetFileName(args.Required("input"))}: training curve");
+            output.WriteLine($"wrote {plot}");
+        }
+        return 0;
+    }
+
+    private static List<TrainingSequence> Sequences(IEnumerable<SessionRecord> sessions, ItemVocabulary items) =>
+        [.. sessions.Select(s =>
+        {
+            var known = s.Events.Where(e => items.TryGetIndex(e.ItemId, out _)).ToList();
+            return new TrainingSequence(
+                [.. known.Select(e => { items.TryGetIndex(e.ItemId, out var i); return i; })],
+                [.. known.Select(e => e.EventType)]);
+        }).Where(s => s.Length >= 2)];
+}
