@@ -83,13 +83,24 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         return scores.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Scores of chosen items only: [M, Embedding] vectors × [M, C] candidates → [M, C] (sampled softmax).</summary>
+    /// <summary>Scores of the same chosen items for every vector (sampled softmax with shared negatives):
+    /// [M, Embedding] vectors × [C] candidates → [M, C].</summary>
     public Tensor ScoreCandidates(Tensor sessionVectors, Tensor candidates)
     {
         using var scope = NewDisposeScope();
-        var table = output_embedding.call(candidates);                                  // [M, C, E]
-        var scores = table.matmul(sessionVectors.unsqueeze(-1)).squeeze(-1);            // [M, C]
-        if (output_bias is not null) scores = scores + output_bias.index(candidates);
+        var table = output_embedding.weight!.index_select(0, candidates);             // [C, E]
+        var scores = sessionVectors.matmul(table.t());                                // [M, C]
+        if (output_bias is not null) scores = scores + output_bias.index_select(0, candidates);
+        return scores.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The score of each vector's own target: [M, Embedding] vectors × [M] items → [M].</summary>
+    public Tensor ScoreTargets(Tensor sessionVectors, Tensor targets)
+    {
+        using var scope = NewDisposeScope();
+        var table = output_embedding.call(targets);                                   // [M, E]
+        var scores = (sessionVectors * table).sum(-1);                                // [M]
+        if (output_bias is not null) scores = scores + output_bias.index_select(0, targets);
         return scores.MoveToOuterDisposeScope();
     }
 

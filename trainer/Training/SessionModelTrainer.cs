@@ -144,8 +144,8 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         if (options.NegativeSamples == 0 || options.NegativeSamples >= network.Options.Items)
             return nn.functional.cross_entropy(network.Score(vectors), targets);             // [M, N] → []
         var negatives = randint(network.Options.Items, [options.NegativeSamples], dtype: ScalarType.Int64); // [S]
-        var positive = network.ScoreCandidates(vectors, targets.unsqueeze(1));              // [M, 1]
-        var sampled = network.ScoreCandidates(vectors, negatives.unsqueeze(0).expand(targets.shape[0], -1)); // [M, S]
+        var positive = network.ScoreTargets(vectors, targets).unsqueeze(1);                 // [M, 1]
+        var sampled = network.ScoreCandidates(vectors, negatives);                          // [M, S]
         // A sampled negative that is the target itself is not a negative.
         sampled = sampled.masked_fill(negatives.unsqueeze(0) == targets.unsqueeze(1), float.NegativeInfinity);
         var logits = cat([positive, sampled], dim: 1);                                      // [M, 1 + S]
