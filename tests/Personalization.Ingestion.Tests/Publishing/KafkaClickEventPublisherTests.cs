@@ -1,0 +1,61 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Personalization.Ingestion.Configuration;
+using Personalization.Ingestion.Contract;
+using Personalization.Ingestion.Publishing;
+using Personalization.Ingestion.Tests.Kafka;
+
+namespace Personalization.Ingestion.Tests.Publishing;
+
+[Collection(KafkaCollection.Name)]
+public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
+{
+    private static KafkaClickEventPublisher Publisher(KafkaOptions options) =>
+        new(Options.Create(options), NullLogger<KafkaClickEventPublisher>.Instance);
+
+    [Fact]
+    public async Task Published_events_are_keyed_by_user_in_order_and_read_back_as_the_same_events()
+    {
+        var options = kafka.NewTopics(partitions: 4);
+        using var publisher = Publisher(options);
+        var events = Enumerable.Range(0, 10).SelectMany(i => new[] { ClickstreamTraffic.Event("alice", i), ClickstreamTraffic.Event("bob", i) }).ToList();
+
+        var receipts = await publisher.PublishAsync(events);
+
+        Assert.Equal(events.Select(e => e.EventId), receipts.Select(r => r.EventId));
+        using var reader = new ConsumerBuilder<string, byte[]>(new ConsumerConfig { BootstrapServers = options.BootstrapServers, GroupId = "reader" }).Build();
+        var json = new ClickEventJson();
+        foreach (var user in new[] { "alice", "bob" })
+        {
+            var mine = receipts.Where((_, i) => events[i].UserId == user).ToList();
+            Assert.Single(mine.Select(r => r.Partition).Distinct());
+            Assert.Equal(mine.Select(r => r.Offset).Order(), mine.Select(r => r.Offset));
+            reader.Assign(new TopicPartitionOffset(options.Topic, mine[0].Partition, mine[0].Offset));
+            var read = Enumerable.Range(0, mine.Count).Select(_ => reader.Consume(TimeSpan.FromSeconds(10))).ToList();
+            Assert.All(read, r => Assert.Equal(user, r.Message.Key));
+            Assert.Equal(events.Where(e => e.UserId == user),
+                read.Where(r => r.Message.Key == user).Select(r => json.Parse(r.Message.Value, System.Text.Encoding.UTF8.GetBytes(r.Message.Key)).Event));
+        }
+    }
+
+    [Fact]
+    public async Task When_the_broker_is_down_publishing_fails_naming_the_events_that_were_not_acknowledged()
+    {
+        using var cluster = new Personalization.Ingestion.Mock.MockKafkaCluster();
+        cluster.CreateClickstreamTopics(partitions: 1);
+        var options = new KafkaOptions
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            Client = new Dictionary<string, string> { ["message.timeout.ms"] = "1500", ["log_level"] = "0" },
+        };
+        using var publisher = Publisher(options);
+        await publisher.PublishAsync([ClickstreamTraffic.Event("u", 0)]);
+
+        cluster.SetBrokerDown(1);
+        var error = await Assert.ThrowsAsync<ClickEventPublishException>(() =>
+            publisher.PublishAsync([ClickstreamTraffic.Event("u", 1), ClickstreamTraffic.Event("u", 2)]));
+
+        Assert.Equal(["u-e1", "u-e2"], error.FailedEventIds);
+    }
+}
