@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Messaging;
+using Personalization.Grains.Interfaces;
+using Personalization.Grains.Sessions;
+using Personalization.Silo;
+
+namespace Personalization.Cluster.Tests;
+
+/// <summary>Two silos on Redis membership and storage, the API as a Redis-clustered Orleans client: one silo leaves
+/// while requests are being served.</summary>
+public sealed class ApiFailoverTests(ApiRedisServer redis) : IClassFixture<ApiRedisServer>
+{
+    private const int Users = 24;
+    private const int EventsPerUser = 3;
+
+    [Fact]
+    public async Task Requests_keep_succeeding_and_sessions_survive_while_a_silo_leaves_the_cluster()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = $"api-failover-{Guid.NewGuid():N}",
+            ["Orleans:ServiceId"] = $"api-failover-{Guid.NewGuid():N}",
+            ["Redis:ConnectionString"] = redis.ConnectionString,
+            ["Kafka:BootstrapServers"] = "",
+        };
+        var survivor = await StartSiloAsync(settings);
+        var leaving = await StartSiloAsync(settings);
+        try
+        {
+            var apiSettings = new Dictionary<string, string?>(settings) { ["Kafka:BootstrapServers"] = "127.0.0.1:9" };
+            await using var api = new ApiFactory(apiSettings);
+            using var http = api.CreateClient();
+            Assert.Contains("Redis", api.Services.GetRequiredService<IGatewayListProvider>().GetType().Name);
+            var users = Enumerable.Range(0, Users).Select(_ => ApiEvents.Unique("fo")).ToArray();
+            var cluster = api.Services.GetRequiredService<IClusterClient>();
+            foreach (var user in users) await cluster.GetGrain<IUserSessionGrain>(user).ApplyAsync(Events(user));
+            var leavingAddress = leaving.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            var statistics = await cluster.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            Assert.Contains(statistics, s => s.SiloAddress.Equals(leavingAddress)
+                && s.GrainType.Contains(nameof(UserSessionGrain)) && s.ActivationCount > 0);
+
+            using var stop = new CancellationTokenSource();
+            var load = Task.Run(async () =>
+            {
+                var statuses = new List<HttpStatusCode>();
+                for (var round = 0; !stop.IsCancellationRequested || round < 2; round++)
+                    foreach (var user in users)
+                        statuses.Add((await http.GetAsync($"/api/users/{user}/session")).StatusCode);
+                return statuses;
+            });
+            await leaving.StopAsync();
+            stop.Cancel();
+            var served = await load;
+
+            Assert.All(served, status => Assert.Equal(HttpStatusCode.OK, status));
+            foreach (var user in users)
+            {
+                var session = await (await http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync();
+                Assert.Equal(EventsPerUser, session.GetProperty("eventsApplied").GetInt32());
+            }
+        }
+        finally
+        {
+            await survivor.StopAsync();
+            await survivor.DisposeAsync();
+            await leaving.DisposeAsync();
+        }
+    }
+
+    private static async Task<WebApplication> StartSiloAsync(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Orleans:SiloPort"] = ApiFreePorts.Next().ToString(),
+            ["Orleans:GatewayPort"] = ApiFreePorts.Next().ToString(),
+        });
+        builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
+        var app = builder.Build();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static List<SequencedClickEvent> Events(string user) =>
+    [
+        .. Enumerable.Range(0, EventsPerUser).Select(i => new SequencedClickEvent(
+            new ClickEvent($"{user}-e{i}", user, $"item-{i}", ClickEventType.View, DateTimeOffset.UtcNow.AddSeconds(i)),
+            Partition: 0, Offset: i)),
+    ];
+}
