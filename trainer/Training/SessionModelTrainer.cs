@@ -103,18 +103,18 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         Random shuffle, int epoch, CancellationToken cancellation)
     {
         network.train();
-        var order = Enumerable.Range(0, sequences.Length).ToArray();
-        shuffle.Shuffle(order);
+        var batchList = Batches(sequences, shuffle);
         double lossSum = 0;
         long positions = 0;
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        var batches = (sequences.Length + options.BatchSize - 1) / options.BatchSize;
-        for (var b = 0; b < batches; b++)
+        var done = 0;
+        for (var b = 0; b < batchList.Count; b++)
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var chunk = order.Skip(b * options.BatchSize).Take(options.BatchSize).Select(i => sequences[i]).ToArray();
+            var chunk = batchList[b];
+            done += chunk.Length;
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             var vectors = network.SessionVectors(batch.Items, batch.EventTypes);               // [B, T, E]
             var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
@@ -130,12 +130,25 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             if (clock.Elapsed - lastReport >= ProgressInterval)
             {
                 lastReport = clock.Elapsed;
-                var done = Math.Min((b + 1) * options.BatchSize, sequences.Length);
                 Report($"epoch {epoch}/{options.Epochs}  {done}/{sequences.Length} sequences  loss {lossSum / positions:F4}  " +
                     $"{done / clock.Elapsed.TotalSeconds:F0} seq/s");
             }
         }
         return lossSum / Math.Max(1, positions);
+    }
+
+    // Shuffled batches of similar length: sequences are sorted by length within pools of 50 batches, so padding
+    // (wasted GRU and attention work) stays small while batch contents and order still change every epoch.
+    private List<TrainingSequence[]> Batches(TrainingSequence[] sequences, Random shuffle)
+    {
+        var order = Enumerable.Range(0, sequences.Length).ToArray();
+        shuffle.Shuffle(order);
+        var batches = new List<TrainingSequence[]>();
+        foreach (var pool in order.Chunk(options.BatchSize * 50))
+            batches.AddRange(pool.Select(i => sequences[i]).OrderBy(s => s.Length).Chunk(options.BatchSize));
+        var shuffled = batches.ToArray();
+        shuffle.Shuffle(shuffled);
+        return [.. shuffled];
     }
 
     // [M, E] session vectors, [M] next items → mean cross-entropy.
