@@ -55,8 +55,11 @@ public sealed class SessionKnnRanker : ISessionRanker
     {
         if (recent.Count == 0 || _sessionItems.Length == 0) return 0;
         var weights = RecentItemWeights(recent);
+        // Pooled arrays may come back dirty from other renters: clear the part this call reads.
         var overlap = ArrayPool<float>.Shared.Rent(_sessionItems.Length);
         var scores = ArrayPool<float>.Shared.Rent(Items.Count);
+        Array.Clear(overlap, 0, _sessionItems.Length);
+        Array.Clear(scores, 0, Items.Count);
         var touchedSessions = new List<int>();
         var touchedItems = new List<int>();
         try
@@ -78,8 +81,6 @@ public sealed class SessionKnnRanker : ISessionRanker
         }
         finally
         {
-            foreach (var s in touchedSessions) overlap[s] = 0;
-            foreach (var i in touchedItems) scores[i] = 0;
             ArrayPool<float>.Shared.Return(overlap);
             ArrayPool<float>.Shared.Return(scores);
         }

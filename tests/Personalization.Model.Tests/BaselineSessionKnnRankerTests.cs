@@ -87,4 +87,23 @@ public class BaselineSessionKnnRankerTests
         cursor.Advance(-1, 0);
         Assert.Equal(["a", "b"], TopIds(knn, cursor, 5).Order().ToArray());
     }
+
+    [Fact]
+    public void Results_do_not_depend_on_what_other_code_left_in_the_shared_array_pool()
+    {
+        var knn = new SessionKnnRanker().Fit([
+            TimedSession("1", 0, "a", "b", "c"),
+            TimedSession("2", 10_000, "x", "y", "z"),
+        ]);
+        var before = TopIds(knn, Advanced(knn, "a"), 10);
+        for (var i = 0; i < 4; i++)
+        {
+            var dirty = System.Buffers.ArrayPool<float>.Shared.Rent(knn.Items.Count);
+            Array.Fill(dirty, 1e6f);
+            System.Buffers.ArrayPool<float>.Shared.Return(dirty);
+        }
+
+        Assert.Equal(before, TopIds(knn, Advanced(knn, "a"), 10));
+        Assert.Equal(["a", "b", "c"], before.Order().ToArray());
+    }
 }

@@ -22,6 +22,7 @@ internal static class BaselineFactory
             LastItems = args.Int("knn-last", 20),
             Neighbours = args.Int("knn-neighbours", 100),
             SampleSize = args.Int("knn-sample", 1000),
+            ExcludeSessionItems = args.Flag("knn-exclude-seen"),
         };
         foreach (var name in names)
         {

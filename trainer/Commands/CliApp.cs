@@ -10,7 +10,7 @@ public static class CliApp
                            [--seed 42] [--threads 2] [--version V] [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png]
         pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences [--model model.pzm] [--baselines pop,sr,sknn]
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png]
-                           [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000]
+                           [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--seed 42]
 
         Session formats are split by time (the last --test-days are the test set, the --validation-days before them

@@ -34,7 +34,7 @@ internal static class EvaluateCommand
         }
         if (plot is not null)
         {
-            MetricByKPlot.Write(plot, results, $"{Path.GetFileName(args.Required("input"))}: next-item metrics by K");
+            MetricByKPlot.Write(plot, results, Path.GetFileName(args.Required("input")));
             output.WriteLine($"wrote {plot}");
         }
         return 0;
