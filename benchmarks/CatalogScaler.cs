@@ -1,0 +1,33 @@
+using Personalization.Model.Artifacts;
+using Personalization.Model.Synthetic;
+
+namespace Personalization.Benchmarks;
+
+/// <summary>Makes a large-catalog artifact from a small trained one, for timing only: every tensor with one row per
+/// item is tiled (row i copies row i mod n) to <c>catalog</c> rows, and the new items are named as the synthetic
+/// shop names them. The cost of attention and scoring depends only on the shapes, so this measures what a shop with
+/// that catalog would pay. Never served as recommendations.</summary>
+internal static class CatalogScaler
+{
+    public static ModelArtifact Scale(ModelArtifact trained, int catalog)
+    {
+        var n = trained.ItemIds.Count;
+        if (catalog <= n) return trained;
+        var tensors = trained.Tensors.Select(t =>
+        {
+            if (t.Shape.Length == 0 || t.Shape[0] != n) return t;
+            var row = t.Values.Length / n;
+            var values = new float[(long)catalog * row];
+            for (var i = 0; i < catalog; i++) Array.Copy(t.Values, (i % n) * row, values, (long)i * row, row);
+            return t with { Shape = [catalog, .. t.Shape[1..]], Values = values };
+        }).ToList();
+        var ids = new HashSet<string>(trained.ItemIds, StringComparer.Ordinal);
+        var itemIds = trained.ItemIds.ToList();
+        for (var i = 0; itemIds.Count < catalog; i++)
+        {
+            var id = SyntheticClickstream.ItemId(i);
+            if (ids.Add(id)) itemIds.Add(id);
+        }
+        return trained with { ItemIds = itemIds, Tensors = tensors, ContentHash = "", ModelVersion = "" };
+    }
+}

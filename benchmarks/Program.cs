@@ -1,0 +1,22 @@
+using Personalization.Benchmarks;
+
+return args switch
+{
+    ["model", .. var rest] => ModelBenchmark.Run(new BenchmarkArguments(rest)),
+    ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        pz-bench model   --model FILE [--catalog 100000] [--queries 3000]
+            one core: GRU step cost, and attention + top-20 over the catalog (the artifact's item tables are
+            tiled up to --catalog rows, so a small trained model stands in for a large shop's)
+        pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--events 300000] [--users 50000]
+                         [--load-rate 20000] [--load-seconds 20] [--json FILE]
+            one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
+            durable in Redis, event-to-visible latency and top-20 latency under ingest load, state bytes per user
+        """);
+    return 2;
+}
