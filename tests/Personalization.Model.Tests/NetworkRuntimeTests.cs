@@ -19,12 +19,11 @@ public sealed class NetworkRuntimeTests
     }
 
     [Fact]
-    public void Native_code_sees_one_OpenMP_thread_unless_the_process_chose_otherwise()
+    public void Native_code_sees_one_OpenMP_thread_unless_the_process_environment_chose_otherwise()
     {
         var before = Environment.GetEnvironmentVariable("OMP_NUM_THREADS");
         TorchRuntime.Configure(threads: 1);
 
         Assert.Equal(string.IsNullOrEmpty(before) ? "1" : before, TorchRuntime.NativeEnvironment("OMP_NUM_THREADS"));
-        Assert.Equal(1, get_num_threads());
     }
 }

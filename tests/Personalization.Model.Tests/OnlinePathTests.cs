@@ -134,6 +134,31 @@ public sealed class OnlinePathTests
         Assert.Equal(separate, first);
     }
 
+    [Fact]
+    public void One_model_ranks_many_sessions_on_many_threads_as_it_does_on_one()
+    {
+        const int items = 80;
+        using var network = NetworkTestData.Network(items);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
+        var sessions = Enumerable.Range(0, 64).Select(s => NetworkTestData.Session(items, 3 + s % 9, seed: s)).ToArray();
+        RankedItem[] RankAlone(int s)
+        {
+            var cursor = model.StartSession();
+            var (sequence, types) = sessions[s];
+            for (var t = 0; t < sequence.Length; t++) cursor.Advance((int)sequence[t], (int)types[t]);
+            var top = new RankedItem[10];
+            cursor.TopK(10, top);
+            return top;
+        }
+        var sequential = Enumerable.Range(0, sessions.Length).Select(RankAlone).ToArray();
+
+        var parallel = new RankedItem[sessions.Length][];
+        Parallel.For(0, sessions.Length * 8, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => parallel[i % sessions.Length] = RankAlone(i % sessions.Length));
+
+        for (var s = 0; s < sessions.Length; s++) Assert.Equal(sequential[s], parallel[s]);
+    }
+
     private static void AssertClose(float[] expected, float[] actual, string what)
     {
         Assert.Equal(expected.Length, actual.Length);

@@ -13,6 +13,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     // Validation scores at most this many floats at once ([positions, catalog]).
     private const long ValidationChunkFloats = 8 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+    private static readonly Lock TrainingGate = new();
 
     public SessionModelTrainerOptions Options => options;
 
@@ -21,6 +22,13 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     /// <param name="validation">Sequences for early stopping (see <see cref="SessionModelTrainerOptions.ValidationTargets"/>).</param>
     public TrainingResult Train(int items, IReadOnlyList<TrainingSequence> training,
         IReadOnlyList<TrainingSequence> validation, CancellationToken cancellation = default)
+    {
+        // libtorch's random generator and thread count are process-wide: one training at a time keeps seeds meaningful.
+        lock (TrainingGate) return TrainAlone(items, training, validation, cancellation);
+    }
+
+    private TrainingResult TrainAlone(int items, IReadOnlyList<TrainingSequence> training,
+        IReadOnlyList<TrainingSequence> validation, CancellationToken cancellation)
     {
         options.Validate();
         var usable = Prepare(training, items);
