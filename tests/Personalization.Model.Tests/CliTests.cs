@@ -1,0 +1,104 @@
+using Personalization.Model.Inference;
+using Personalization.Trainer.Commands;
+using Xunit;
+
+namespace Personalization.Model.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("pz-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_directory, name);
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string WriteSynthetic(int sessions)
+    {
+        var tsv = PathOf("synthetic.tsv");
+        var (exit, output, _) = Run("synthetic", "--sessions", sessions.ToString(), "--out", tsv, "--items", "300", "--categories", "10");
+        Assert.Equal(0, exit);
+        Assert.Contains($"wrote {sessions:N0} sessions", output);
+        return tsv;
+    }
+
+    [Fact]
+    public void Evaluate_prints_a_table_and_writes_json_and_a_png_where_sequence_baselines_beat_popularity()
+    {
+        var tsv = WriteSynthetic(2000);
+        var json = PathOf("out/report.json");
+        var png = PathOf("out/metrics.png");
+
+        var (exit, output, error) = Run("evaluate", "--input", tsv, "--format", "tsv", "--test-days", "0.05",
+            "--baselines", "pop,sr,sknn", "--json", json, "--plot", png);
+
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"(?m)^SR\s+[\d,]+\s+0\.\d{4}", output);
+        var report = EvaluationReport.Read(json);
+        Assert.Equal(["POP", "SR", "V-SKNN"], report.Results.Select(r => r.Ranker));
+        Assert.Equal("time-split, every position", report.Protocol);
+        var pop = report.Results[0].At(20).HitRate;
+        Assert.True(report.Results[1].At(20).HitRate > 2 * pop);
+        Assert.True(report.Results[2].At(20).HitRate > 2 * pop);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
+    public void Train_writes_an_artifact_that_loads_and_is_evaluated_next_to_the_baselines()
+    {
+        var tsv = WriteSynthetic(600);
+        var model = PathOf("model.pzm");
+        var json = PathOf("train.json");
+        var png = PathOf("curve.png");
+
+        var (exit, output, error) = Run("train", "--input", tsv, "--format", "tsv", "--test-days", "0.02",
+            "--epochs", "2", "--hidden", "16", "--embedding", "16", "--threads", "1", "--out", model,
+            "--version", "cli-test", "--baselines", "pop", "--json", json, "--plot", png);
+
+        Assert.True(exit == 0, error + output);
+        var loaded = SessionModel.Load(model);
+        Assert.Equal("cli-test", loaded.Artifact.Properties["version"]);
+        var report = EvaluationReport.Read(json);
+        Assert.Equal(["POP", "GRU-ATTN"], report.Results.Select(r => r.Ranker));
+        Assert.Equal(loaded.Version, report.Training!.ModelVersion);
+        Assert.InRange(report.Training.Epochs.Count, 1, 2);
+        Assert.True(report.Results[1].Predictions > 0);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
+    public void Reports_bad_lines_of_the_input_with_their_numbers()
+    {
+        var tsv = WriteSynthetic(300);
+        File.AppendAllText(tsv, "garbage\ns-x\titem-1\tnot-a-time\n");
+
+        var (exit, output, _) = Run("evaluate", "--input", tsv, "--format", "tsv", "--test-days", "0.02", "--baselines", "pop");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2 bad lines", output);
+        Assert.Matches(@"line \d+: expected at least 3 tab-separated fields", output);
+    }
+
+    [Theory]
+    [InlineData("evaluate --format tsv", "--input is required")]
+    [InlineData("evaluate --input x.tsv --format csv", "Unknown format 'csv'")]
+    [InlineData("evaluate --input /nonexistent.tsv --format tsv", "does not exist")]
+    [InlineData("frobnicate", "unknown command 'frobnicate'")]
+    [InlineData("synthetic --sessions 10 --out x.tsv --colour blue", "unknown option(s) for 'synthetic': --colour")]
+    [InlineData("synthetic --sessions ten --out x.tsv", "--sessions 'ten' is not a number")]
+    public void Usage_errors_exit_with_2_and_say_what_is_wrong(string command, string message)
+    {
+        var (exit, _, error) = Run(command.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error);
+        Assert.Contains("pz-train evaluate", error);
+    }
+}
