@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Personalization.Api.Endpoints;
 using Personalization.Api.Events;
@@ -27,8 +26,6 @@ public static class PersonalizationApiSetup
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw so BadRequestExceptionHandler can say which parameter was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition =
-            System.Text.Json.Serialization.JsonIgnoreCondition.Never);
 
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
