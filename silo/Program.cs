@@ -1,4 +1,3 @@
-using Orleans.Dashboard;
 using Personalization.Silo;
 
 // appsettings.json sits next to the binary; run.sh and containers start the silo from other directories.
@@ -6,6 +5,5 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
 
 var app = builder.Build();
-app.MapOrleansDashboard(routePrefix: "/dashboard");
-app.MapHealthChecks("/health", SiloHealthResponse.Options);
+app.MapPersonalizationSiloEndpoints();
 app.Run();
