@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using Personalization.Model.Data;
 
 namespace Personalization.Model.Baselines;
 
 /// <summary>POP: ranks every session by how often each item was seen. Learns online from live traffic
-/// (<see cref="Observe"/>, thread-safe while other threads rank) and in batch (<see cref="Fit"/>).</summary>
+/// (<see cref="Observe"/>, thread-safe while other threads rank) and in batch (<see cref="Fit"/>).
+/// Under live traffic the ranked head is rebuilt at most once per <c>maxStaleness</c>: popularity moves slowly, and
+/// rebuilding it (O(catalog)) on every request while events stream in would cost more than it tells.</summary>
 public sealed class PopularityRanker : ISessionRanker
 {
     // The ranked head is cached and rebuilt only when counts changed, so serving stays cheap under ingest.
@@ -12,9 +15,18 @@ public sealed class PopularityRanker : ISessionRanker
     private readonly ItemCounts _counts = new();
     private volatile RankedItem[] _head = [];
     private long _headVersion = -1;
+    private long _headBuiltAt;
+    private readonly long _maxStalenessTicks;
     private readonly Lock _headLock = new();
 
-    public PopularityRanker(ItemVocabulary? items = null) => Items = items ?? new ItemVocabulary();
+    /// <param name="maxStaleness">How long a ranking may lag behind live observations (default 100 ms; zero: never).</param>
+    public PopularityRanker(ItemVocabulary? items = null, TimeSpan? maxStaleness = null)
+    {
+        Items = items ?? new ItemVocabulary();
+        var staleness = maxStaleness ?? TimeSpan.FromMilliseconds(100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(staleness, TimeSpan.Zero, nameof(maxStaleness));
+        _maxStalenessTicks = (long)(staleness.TotalSeconds * Stopwatch.Frequency);
+    }
 
     public string Name => "POP";
 
@@ -62,17 +74,23 @@ public sealed class PopularityRanker : ISessionRanker
     private RankedItem[] Head()
     {
         var version = _counts.Version;
-        if (Interlocked.Read(ref _headVersion) == version) return _head;
+        if (Interlocked.Read(ref _headVersion) == version || IsFresh()) return _head;
         lock (_headLock)
         {
-            if (_headVersion == version) return _head;
+            if (_headVersion == version || IsFresh()) return _head;
             var head = new RankedItem[Math.Min(CachedHead, _counts.Length)];
             var n = TopKSelector.Select(_counts.Length, i => _counts.Get(i), head.Length, head, null);
             _head = n == head.Length ? head : head[..n];
+            Interlocked.Exchange(ref _headBuiltAt, Stopwatch.GetTimestamp());
             Interlocked.Exchange(ref _headVersion, version);
             return _head;
         }
     }
+
+    // A head built for an older version is still served while it is younger than the allowed staleness.
+    private bool IsFresh() =>
+        _maxStalenessTicks > 0 && Interlocked.Read(ref _headVersion) >= 0
+        && Stopwatch.GetTimestamp() - Interlocked.Read(ref _headBuiltAt) < _maxStalenessTicks;
 
     private sealed class Cursor(PopularityRanker ranker) : ISessionCursor
     {

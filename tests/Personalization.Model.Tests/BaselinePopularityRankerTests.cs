@@ -26,7 +26,7 @@ public class BaselinePopularityRankerTests
     [Fact]
     public void Online_observations_change_the_ranking_at_once()
     {
-        var pop = new PopularityRanker().Fit([Session("a", "x", "x", "y")]);
+        var pop = new PopularityRanker(maxStaleness: TimeSpan.Zero).Fit([Session("a", "x", "x", "y")]);
         var cursor = pop.StartSession();
         Assert.Equal("x", TopIds(pop, cursor, 1)[0]);
 
@@ -35,6 +35,19 @@ public class BaselinePopularityRankerTests
         pop.Observe("new-item");
 
         Assert.Equal(["y", "x", "new-item"], TopIds(pop, cursor, 3));
+    }
+
+    [Fact]
+    public void Within_the_allowed_staleness_a_ranking_may_lag_behind_live_observations()
+    {
+        var pop = new PopularityRanker(maxStaleness: TimeSpan.FromHours(1)).Fit([Session("a", "x", "x", "y")]);
+        Assert.Equal(["x", "y"], TopIds(pop, pop.StartSession(), 2));
+
+        pop.Observe("y");
+        pop.Observe("y");
+
+        Assert.Equal(["x", "y"], TopIds(pop, pop.StartSession(), 2));
+        Assert.Equal(3, pop.CountOf(pop.Items.GetOrAdd("y")));
     }
 
     [Fact]
