@@ -8,7 +8,8 @@ using Personalization.Ingestion.Contract;
 namespace Personalization.Ingestion.Consuming;
 
 /// <summary>Turns one polled batch into durable effects: parse, dead-letter the invalid, apply each user's events
-/// in order (users concurrently, bounded), retry failing users with backoff, dead-letter users that keep failing.
+/// in order (users concurrently, bounded), retry failing users with backoff, dead-letter users that keep failing
+/// while others succeed (poison users).
 /// Completes only when every sink call returned and every dead-letter record was acknowledged; only then may the
 /// caller commit the batch's offsets.</summary>
 internal sealed class ClickstreamBatchProcessor(
@@ -22,7 +23,10 @@ internal sealed class ClickstreamBatchProcessor(
 {
     private const string SinkFailed = "sink_failed";
 
-    public async Task ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> records, CancellationToken cancellationToken)
+    /// <summary>Applies the batch. Returns false, with nothing dead-lettered for the sink, when every user of the
+    /// batch failed every attempt: that is an outage of the grains (a silo or Redis down), not a poison user, and the
+    /// caller must re-read the batch later instead of committing it.</summary>
+    public async Task<bool> ProcessAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> records, CancellationToken cancellationToken)
     {
         var users = new Dictionary<string, UserBatch>(StringComparer.Ordinal);
         var rejected = new List<DeadLetterRecord>();
@@ -41,15 +45,34 @@ internal sealed class ClickstreamBatchProcessor(
         metrics.Consumed.Add(records.Count);
 
         var rejectedDelivered = PublishUntilAcknowledgedAsync(rejected, cancellationToken);
-        var poisoned = new ConcurrentQueue<DeadLetterRecord>();
+        var failed = new ConcurrentQueue<(string UserId, UserBatch User, Exception Error)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentUsers, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(users, parallel, (user, ct) => ApplyWithRetryAsync(user.Key, user.Value, poisoned, ct));
+        await Parallel.ForEachAsync(users, parallel, async (user, ct) =>
+        {
+            if (await ApplyWithRetryAsync(user.Key, user.Value, ct) is { } error) failed.Enqueue((user.Key, user.Value, error));
+        });
         await rejectedDelivered;
-        await PublishUntilAcknowledgedAsync([.. poisoned], cancellationToken);
+        if (failed.IsEmpty) return true;
+        if (failed.Count == users.Count)
+        {
+            logger.LogError(failed.First().Error, "All {Users} users of the batch failed {Attempts} attempts: treating it as an outage, the batch will be read again",
+                users.Count, options.SinkAttempts);
+            return false;
+        }
+        var poisoned = new List<DeadLetterRecord>();
+        foreach (var (userId, user, error) in failed)
+        {
+            logger.LogError(error, "Giving up on user {UserId} after {Attempts} attempts while other users succeeded; {Count} events go to the dead-letter topic",
+                userId, options.SinkAttempts, user.Events.Count);
+            var reason = $"{SinkFailed}: {options.SinkAttempts} attempts, last {error.GetType().Name}: {Truncate(error.Message)}";
+            poisoned.AddRange(user.Records.Select(record => ToDeadLetter(record, SinkFailed, reason)));
+        }
+        await PublishUntilAcknowledgedAsync(poisoned, cancellationToken);
+        return true;
     }
 
-    private async ValueTask ApplyWithRetryAsync(string userId, UserBatch user, ConcurrentQueue<DeadLetterRecord> poisoned,
-        CancellationToken cancellationToken)
+    /// <summary>Null once applied; the last error after <see cref="KafkaOptions.SinkAttempts"/> failures.</summary>
+    private async ValueTask<Exception?> ApplyWithRetryAsync(string userId, UserBatch user, CancellationToken cancellationToken)
     {
         var delay = options.SinkRetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -59,18 +82,11 @@ internal sealed class ClickstreamBatchProcessor(
                 var result = await sink.ApplyAsync(userId, user.Events, cancellationToken);
                 metrics.Applied.Add(result.Applied);
                 if (result.Duplicates > 0) metrics.Duplicates.Add(result.Duplicates);
-                return;
+                return null;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                if (attempt >= options.SinkAttempts)
-                {
-                    logger.LogError(e, "Giving up on user {UserId} after {Attempts} attempts; {Count} events go to the dead-letter topic",
-                        userId, attempt, user.Events.Count);
-                    var reason = $"{SinkFailed}: {attempt} attempts, last {e.GetType().Name}: {Truncate(e.Message)}";
-                    foreach (var record in user.Records) poisoned.Enqueue(ToDeadLetter(record, SinkFailed, reason));
-                    return;
-                }
+                if (attempt >= options.SinkAttempts) return e;
                 metrics.SinkRetries.Add(1);
                 logger.LogWarning("Applying {Count} events of user {UserId} failed (attempt {Attempt}): {Error}; retrying in {Delay}",
                     user.Events.Count, userId, attempt, e.Message, delay);

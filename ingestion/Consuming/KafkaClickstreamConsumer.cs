@@ -17,7 +17,8 @@ public sealed class KafkaClickstreamConsumer(
     IClickEventSink sink,
     ILogger<KafkaClickstreamConsumer> logger,
     IngestionMetrics? metrics = null,
-    TimeProvider? time = null) : BackgroundService
+    TimeProvider? time = null,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private readonly KafkaOptions _options = options.Value;
     private readonly IngestionMetrics _metrics = metrics ?? new IngestionMetrics();
@@ -32,7 +33,21 @@ public sealed class KafkaClickstreamConsumer(
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
     private long _committedBatches;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
+    {
+        // In a silo, grain calls only work once the silo (another hosted service) has started; consuming earlier
+        // would burn the retry budget of the first batches.
+        if (lifetime is not null) await WhenStartedAsync(lifetime.ApplicationStarted, stoppingToken);
+        if (!stoppingToken.IsCancellationRequested) await RunAsync(stoppingToken);
+    }, CancellationToken.None);
+
+    private static async Task WhenStartedAsync(CancellationToken started, CancellationToken stopping)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var a = started.Register(() => tcs.TrySetResult());
+        await using var b = stopping.Register(() => tcs.TrySetResult());
+        await tcs.Task;
+    }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +65,12 @@ public sealed class KafkaClickstreamConsumer(
                 if (!PollBatch(consumer, stoppingToken)) continue;
                 try
                 {
-                    await processor.ProcessAsync(_batch, stoppingToken);
+                    if (!await processor.ProcessAsync(_batch, stoppingToken))
+                    {
+                        Rewind(consumer);
+                        await Task.Delay(_options.SinkMaxRetryDelay, _time, stoppingToken);
+                        continue;
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

@@ -97,6 +97,28 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
         Assert.Equal(0, DeadLetterReader.Count(options));
     }
 
+    [Fact]
+    public async Task When_every_user_fails_it_is_an_outage_nothing_is_dead_lettered_or_committed_and_the_batch_is_applied_after_recovery()
+    {
+        var options = kafka.NewTopics(partitions: 1);
+        options.SinkAttempts = 2;
+        using var traffic = new ClickstreamTraffic(options);
+        var produced = await traffic.ProduceInterleavedAsync(["x", "y"], perUser: 3);
+        var down = true;
+        var sink = new RecordingSink { Fail = (_, _) => Volatile.Read(ref down) ? new TimeoutException("silo down") : null };
+
+        await using var consumer = await RunningConsumer.StartAsync(options, sink);
+        await Eventually.Until(() => sink.Calls >= 8, "the batch is tried again after the first round of attempts");
+        Assert.Equal(0, DeadLetterReader.Count(options));
+        Assert.Equal(Confluent.Kafka.Offset.Unset.Value, kafka.Committed(options, 1)[0]);
+
+        Volatile.Write(ref down, false);
+        await Eventually.Until(() => kafka.Committed(options, 1)[0] == produced.Count, "the batch is committed after recovery");
+        Assert.Equal(produced.Where(e => e.UserId == "x"), sink.EventsOf("x").Select(e => e.Event));
+        Assert.Equal(produced.Where(e => e.UserId == "y"), sink.EventsOf("y").Select(e => e.Event));
+        Assert.Equal(0, DeadLetterReader.Count(options));
+    }
+
     private sealed class DeadLetterCount
     {
         private readonly MeterListener _listener = new();
