@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Personalization.Model.Evaluation;
-using Personalization.Trainer.Training;
 
 namespace Personalization.Trainer.Commands;
 
@@ -34,13 +33,3 @@ public sealed record EvaluationReport(
 
     public static EvaluationReport Read(string path) => JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(path), Json)!;
 }
-
-/// <summary>What training did: the curve, the kept epoch, time and memory, the artifact written.</summary>
-public sealed record TrainingSummary(
-    string Artifact,
-    string ModelVersion,
-    int BestEpoch,
-    double Seconds,
-    long PeakWorkingSetBytes,
-    long TrainingEvents,
-    IReadOnlyList<TrainingEpoch> Epochs);

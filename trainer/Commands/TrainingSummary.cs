@@ -1,0 +1,13 @@
+using Personalization.Trainer.Training;
+
+namespace Personalization.Trainer.Commands;
+
+/// <summary>What training did: the curve, the kept epoch, time and memory, the artifact written.</summary>
+public sealed record TrainingSummary(
+    string Artifact,
+    string ModelVersion,
+    int BestEpoch,
+    double Seconds,
+    long PeakWorkingSetBytes,
+    long TrainingEvents,
+    IReadOnlyList<TrainingEpoch> Epochs);
