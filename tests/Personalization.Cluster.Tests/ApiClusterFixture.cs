@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Personalization.Cluster.Tests.Fixtures;
+using Personalization.Grains.Models;
 using Personalization.Ingestion.Mock;
+using Personalization.Model;
 using Personalization.Silo;
 
 namespace Personalization.Cluster.Tests;
 
 /// <summary>The running system in one process: librdkafka's mock Kafka cluster (real protocol on loopback), one silo
-/// with the production wiring (<c>AddPersonalizationSilo</c>, whose Kafka consumer reads the mock cluster), and the
-/// web API on a test server connected to that silo as an Orleans client.</summary>
+/// with the production wiring (<c>AddPersonalizationSilo</c>, whose Kafka consumer reads the mock cluster) serving a
+/// small model trained on synthetic traffic, and the web API on a test server connected to that silo as an Orleans
+/// client.</summary>
 public sealed class ApiClusterFixture : IAsyncLifetime
 {
     public const string Topic = "clickstream";
@@ -21,6 +26,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     public ApiFactory Api { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The model the silo serves, loaded by the tests themselves as a reference.</summary>
+    public ISessionModel Model { get; private set; } = null!;
 
     /// <summary>Settings shared by the silo and the API (cluster identity, ports, Kafka).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -37,7 +45,7 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Orleans:SiloPort"] = siloPort.ToString(),
             ["Orleans:GatewayPort"] = gatewayPort.ToString(),
             ["Redis:ConnectionString"] = "",
-            ["Model:Path"] = "",
+            ["Model:Path"] = TrainedModels.First,
             ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
             ["Kafka:Topic"] = Topic,
             ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
@@ -56,6 +64,10 @@ public sealed class ApiClusterFixture : IAsyncLifetime
         silo.UseOrleans(orleans => orleans.AddPersonalizationSilo(silo.Configuration));
         _silo = silo.Build();
         await _silo.StartAsync();
+        Model = TrainedModels.Load(TrainedModels.First);
+        var registry = _silo.Services.GetRequiredService<ModelRegistry>();
+        using var loading = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (registry.Current?.Version != Model.Version) await Task.Delay(50, loading.Token);
 
         Api = new ApiFactory(Settings);
         Http = Api.CreateClient();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
+using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Consuming;
 using Personalization.Ingestion.Contract;
@@ -85,6 +86,29 @@ public sealed class EndToEndTests(ApiClusterFixture cluster)
         Assert.Equal(["not_json", "missing_field"], dead.Select(r => Header(r, DeadLetterHeaders.ReasonCode)));
         Assert.Contains("itemId", Header(dead[1], DeadLetterHeaders.Reason));
         Assert.Equal(ApiClusterFixture.Topic, Header(dead[0], DeadLetterHeaders.OriginalTopic));
+    }
+
+    [Fact]
+    public async Task With_a_trained_model_the_api_returns_the_models_ranking_of_the_session()
+    {
+        var user = ApiEvents.Unique("model");
+        var items = new[] { "item-10", "item-11", "item-13", "item-40" };
+        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await PostAcceptedAsync(new JsonArray(items.Select((item, i) =>
+            (JsonNode)ApiEvents.Event(user, item, sessionId: "s-1", at: start.AddSeconds(10 * i))).ToArray()));
+        await WaitForSessionAsync(user, s => s.GetProperty("eventsApplied").GetInt32() == items.Length);
+
+        var response = await cluster.Http.GetAsync($"/api/users/{user}/recommendations?count=10");
+
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(cluster.Model.Version, body.GetProperty("modelVersion").GetString());
+        var reference = new HandSteppedSession(cluster.Model);
+        foreach (var item in items) reference.Step(item);
+        var expected = reference.Rank(10);
+        var actual = body.GetProperty("items").EnumerateArray()
+            .Select(i => (ItemId: i.GetProperty("itemId").GetString()!, Score: i.GetProperty("score").GetSingle())).ToList();
+        Assert.Equal(expected.Select(e => e.ItemId), actual.Select(a => a.ItemId));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-4f));
     }
 
     private async Task PostAcceptedAsync(JsonNode body)
