@@ -23,7 +23,7 @@ public sealed class SyntheticClickstream(SyntheticClickstreamOptions options)
         {
             var user = UserId(random.Next(options.Users));
             var sessionId = $"s-{options.Seed}-{s}";
-            clock = clock.AddSeconds(1 + random.Next(20));
+            clock = clock.AddSeconds(1 + random.Next(options.MaxSecondsBetweenSessions));
             yield return new SessionRecord(sessionId, user, SessionEvents(random, clock));
         }
     }

@@ -15,6 +15,9 @@ public sealed class SyntheticClickstreamOptions
     public int MinSessionLength { get; set; } = 2;
     public int MaxSessionLength { get; set; } = 20;
     public int Seed { get; set; } = 42;
+    /// <summary>Longest gap between two session starts (uniform from 1 s): the default spreads 20,000 sessions over
+    /// about four weeks, so time-based splits (last days as test) work on generated files.</summary>
+    public int MaxSecondsBetweenSessions { get; set; } = 240;
     /// <summary>Simulated time of the first session.</summary>
     public DateTimeOffset Start { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }
