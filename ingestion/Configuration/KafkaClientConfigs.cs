@@ -23,6 +23,10 @@ public static class KafkaClientConfigs
         // A new group starts from the oldest retained event instead of skipping the backlog (overridable).
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
         config.FetchWaitMaxMs ??= 10;
+        // A silo killed without leaving the group holds its partitions until the session times out: 10 s instead
+        // of librdkafka's 45 s (overridable).
+        config.SessionTimeoutMs ??= 10_000;
+        config.HeartbeatIntervalMs ??= 1_000;
         return config;
     }
 

@@ -21,6 +21,10 @@ internal static class Usage
               starts librdkafka's mock cluster (real Kafka protocol on loopback, in memory), creates the topics,
               prints the bootstrap address (and writes it to PATH), runs until Ctrl-C or SIGTERM
 
+          pz-produce lag --bootstrap HOST:PORT [--topic clickstream] [--group personalization-silos] [--watch]
+              committed offset vs high watermark per partition; --watch repeats until caught up and prints the
+              commit rate (offsets are committed only once the grains' state is durable)
+
           pz-produce bench-consume [--events 200000] [--partitions 16] [--batch 2000]
               measures the silo's consumer (consume, parse, group by user, commit) with a no-op sink on an
               in-process mock cluster, and parse+validate alone
