@@ -62,6 +62,13 @@ public sealed class ApiFailoverTests(ApiRedisServer redis) : IClassFixture<ApiRe
                 var session = await (await http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync();
                 Assert.Equal(EventsPerUser, session.GetProperty("eventsApplied").GetInt32());
             }
+
+            // With no silo left, retries run out within the deadline and the API says so.
+            await survivor.StopAsync();
+            var unavailable = await http.GetAsync($"/api/users/{users[0]}/recommendations");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+            Assert.Equal("Cluster unavailable", (await unavailable.ReadJsonAsync()).GetProperty("title").GetString());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health/ready")).StatusCode);
         }
         finally
         {
