@@ -20,6 +20,7 @@ public sealed class DeadLetterPublisher : IDisposable
         _metrics = metrics;
         _producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Producer(options))
             .SetErrorHandler((_, e) => logger.LogWarning("Dead-letter producer: {Reason}", e.Reason))
+            .SetLogHandler(LibrdkafkaLog.To(logger))
             .Build();
     }
 

@@ -114,8 +114,7 @@ public sealed class KafkaClickstreamConsumer(
                 if (e.IsFatal) logger.LogError("Kafka consumer fatal error: {Reason}", e.Reason);
                 else logger.LogWarning("Kafka consumer: {Reason}", e.Reason);
             })
-            .SetLogHandler((_, m) => logger.Log((LogLevel)m.LevelAs(LogLevelType.MicrosoftExtensionsLogging),
-                "librdkafka {Facility}: {Message}", m.Facility, m.Message))
+            .SetLogHandler(LibrdkafkaLog.To(logger))
             .Build();
 
     // Runs inside Consume on this consumer's thread, i.e. only while a batch is being polled, never during

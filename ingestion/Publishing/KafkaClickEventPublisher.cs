@@ -23,6 +23,7 @@ public sealed class KafkaClickEventPublisher : IClickEventPublisher, IDisposable
                 if (e.IsFatal) logger.LogError("Kafka producer fatal error: {Reason}", e.Reason);
                 else logger.LogWarning("Kafka producer: {Reason}", e.Reason);
             })
+            .SetLogHandler(LibrdkafkaLog.To(logger))
             .Build();
     }
 
