@@ -41,6 +41,20 @@ public sealed class ApiServiceTests(ApiClusterFixture cluster)
         Assert.Contains("html", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("Api:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]
+    [InlineData("Api:GrainCalls:AttemptTimeout", "00:00:05", "AttemptTimeout must not exceed Deadline")]
+    [InlineData("Orleans:GatewayPort", "70000", "GatewayPort")]
+    public void The_api_refuses_to_start_with_invalid_options(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string?>(cluster.Settings) { [key] = value };
+        using var api = new ApiFactory(settings);
+
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => api.CreateClient());
+
+        Assert.Contains(named, e.Message);
+    }
+
     [Fact]
     public async Task Events_get_503_problem_details_while_kafka_is_down()
     {
