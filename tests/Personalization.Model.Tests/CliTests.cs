@@ -74,6 +74,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Synthetic_traffic_written_as_the_event_contract_is_evaluated_from_jsonl()
+    {
+        var jsonl = PathOf("events.jsonl");
+        Assert.Equal(0, Run("synthetic", "--sessions", "1500", "--out", jsonl, "--format", "jsonl", "--users", "1000000").Exit);
+        var json = PathOf("jsonl.json");
+
+        var (exit, output, error) = Run("evaluate", "--input", jsonl, "--format", "jsonl", "--test-days", "0.05",
+            "--baselines", "pop,sr", "--json", json);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("1,500 sessions", output);
+        var report = EvaluationReport.Read(json);
+        Assert.Equal("jsonl", report.Format);
+        Assert.True(report.Results[1].At(20).HitRate > 2 * report.Results[0].At(20).HitRate);
+    }
+
+    [Fact]
     public void Reports_bad_lines_of_the_input_with_their_numbers()
     {
         var tsv = WriteSynthetic(300);
