@@ -23,7 +23,12 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         if (o.Validation.MaxEventBytes < 64) errors.Add("Kafka:Validation:MaxEventBytes must be at least 64.");
         if (o.Validation.MaxIdLength < 1) errors.Add("Kafka:Validation:MaxIdLength must be at least 1.");
         foreach (var key in o.Client.Keys.Where(KafkaClientConfigs.IsFixed))
-            errors.Add($"Kafka:Client:{key} cannot be overridden: the delivery guarantee depends on it.");
+            errors.Add(key switch
+            {
+                "bootstrap.servers" => "Kafka:Client:bootstrap.servers is not used: set Kafka:BootstrapServers.",
+                "group.id" => "Kafka:Client:group.id is not used: set Kafka:GroupId.",
+                _ => $"Kafka:Client:{key} cannot be overridden: the delivery guarantee depends on it.",
+            });
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -32,6 +32,7 @@ public sealed class KafkaClickstreamConsumer(
     /// <summary>Batches committed since start (diagnostics).</summary>
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
     private long _committedBatches;
+    private long _lagUpdated = Stopwatch.GetTimestamp();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
@@ -62,7 +63,12 @@ public sealed class KafkaClickstreamConsumer(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
-                if (!PollBatch(consumer, stoppingToken)) continue;
+                if (!PollBatch(consumer, stoppingToken))
+                {
+                    // Idle: keep the lag gauge current (new records may be arriving on partitions not yet fetched).
+                    if (Stopwatch.GetElapsedTime(_lagUpdated) > TimeSpan.FromSeconds(1)) UpdateLag(consumer);
+                    continue;
+                }
                 try
                 {
                     if (!await processor.ProcessAsync(_batch, stoppingToken))
@@ -197,5 +203,6 @@ public sealed class KafkaClickstreamConsumer(
             lag += Math.Max(0, high.Value - position.Value);
         }
         _metrics.SetLag(lag);
+        _lagUpdated = Stopwatch.GetTimestamp();
     }
 }

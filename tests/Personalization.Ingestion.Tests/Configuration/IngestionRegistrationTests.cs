@@ -32,7 +32,9 @@ public sealed class IngestionRegistrationTests
     }
 
     [Theory]
-    [InlineData("Kafka:Client:enable.auto.commit", "true", "enable.auto.commit")]
+    [InlineData("Kafka:Client:enable.auto.commit", "true", "enable.auto.commit cannot be overridden")]
+    [InlineData("Kafka:Client:enable.idempotence", "false", "enable.idempotence cannot be overridden")]
+    [InlineData("Kafka:Client:bootstrap.servers", "elsewhere:9092", "set Kafka:BootstrapServers")]
     [InlineData("Kafka:DeadLetterTopic", "clickstream", "must differ")]
     [InlineData("Kafka:MaxBatchSize", "0", "Kafka:MaxBatchSize")]
     [InlineData("Kafka:SinkAttempts", "0", "Kafka:SinkAttempts")]

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text;
 using Personalization.Ingestion.Consuming;
 using Personalization.Ingestion.Contract;
@@ -29,10 +28,9 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
         await traffic.SendAsync("u1", ClickEventJson.Serialize(good));
         await traffic.SendAsync("u1", ClickEventJson.Serialize(after));
         var sink = new RecordingSink();
-        var counted = new DeadLetterCount();
 
         var metrics = new IngestionMetrics();
-        counted.Listen(metrics);
+        using var recorder = new MetricsRecorder(metrics);
         await using (var consumer = await RunningConsumer.StartAsync(options, sink, metrics))
         {
             await Eventually.Until(() => kafka.Committed(options, 1)[0] == bad.Length + 2, "all records are committed");
@@ -52,7 +50,7 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
             Assert.Equal(bad[i].Key, letters[i].Key);
             Assert.Equal(bad[i].Value, letters[i].Value);
         }
-        Assert.Equal(bad.Length, counted.Total);
+        Assert.Equal(bad.Length, recorder["pz.ingest.events.dead_lettered"]);
     }
 
     [Fact]
@@ -117,24 +115,5 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
         Assert.Equal(produced.Where(e => e.UserId == "x"), sink.EventsOf("x").Select(e => e.Event));
         Assert.Equal(produced.Where(e => e.UserId == "y"), sink.EventsOf("y").Select(e => e.Event));
         Assert.Equal(0, DeadLetterReader.Count(options));
-    }
-
-    private sealed class DeadLetterCount
-    {
-        private readonly MeterListener _listener = new();
-        private long _total;
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public void Listen(IngestionMetrics metrics)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (ReferenceEquals(instrument.Meter, metrics.Meter) && instrument.Name == "pz.ingest.events.dead_lettered")
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
-            _listener.Start();
-        }
     }
 }
