@@ -1,10 +1,10 @@
 using Microsoft.OpenApi;
 using Personalization.Api.Endpoints;
 using Personalization.Api.Events;
-using Personalization.Ingestion.Configuration;
 using Personalization.Api.Health;
 using Personalization.Api.Options;
 using Personalization.Api.Orleans;
+using Personalization.Ingestion.Configuration;
 
 namespace Personalization.Api;
 

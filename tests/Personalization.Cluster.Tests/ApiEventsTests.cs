@@ -30,6 +30,23 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Unknown_fields_are_ignored_and_epoch_millisecond_timestamps_are_accepted()
+    {
+        var user = ApiEvents.Unique("u");
+        var posted = ApiEvents.Event(user, "item-8");
+        posted["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        posted["referrer"] = new JsonObject { ["campaign"] = "winter" };
+
+        var response = await cluster.Http.PostAsync("/api/events", ApiEvents.Json(posted));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var value = JsonNode.Parse(Assert.Single(ReadBack(user, 1)).Message.Value)!;
+        Assert.Null(value["referrer"]);
+        Assert.Equal(posted["timestamp"]!.GetValue<long>(),
+            DateTimeOffset.Parse(value["timestamp"]!.GetValue<string>()).ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
     public async Task An_array_of_events_is_published_in_order()
     {
         var user = ApiEvents.Unique("u");
