@@ -110,9 +110,10 @@ public sealed class SessionKnnRanker : ISessionRanker
             }
         }
         if (touched.Count <= _options.SampleSize) return touched;
-        var recentFirst = touched.ToArray();
-        Array.Sort(recentFirst, (a, b) => b.CompareTo(a));
-        return [.. recentFirst.AsSpan(0, _options.SampleSize)];
+        // Session indices grow with time: the sample is the largest SampleSize of them (a primitive sort, no comparer).
+        var byTime = touched.ToArray();
+        Array.Sort(byTime);
+        return [.. byTime.AsSpan(byTime.Length - _options.SampleSize)];
     }
 
     private List<(int Session, float Similarity)> NearestNeighbours(List<int> sample, float[] overlap, int length)
