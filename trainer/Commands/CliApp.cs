@@ -6,12 +6,14 @@ public static class CliApp
     public const string Usage = """
         pz-train train     --input F --format tsv|diginetica|jsonl|sequences --out model.pzm
                            [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.002]
-                           [--embedding 64] [--hidden 64] [--window 5] [--negatives 0] [--max-length 50] [--patience 2]
-                           [--seed 42] [--threads 2] [--version V] [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png]
+                           [--embedding 64] [--hidden 64] [--attention 64] [--window 5] [--negatives 0] [--max-length 50]
+                           [--dropout 0] [--weight-decay 0] [--patience 2] [--seed 42] [--threads 2] [--version V]
+                           [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png]
         pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences [--model model.pzm] [--baselines pop,sr,sknn]
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
-        pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--seed 42]
+        pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
+                           [--seed 42]
 
         Session formats are split by time (the last --test-days are the test set, the --validation-days before them
         validate); 'sequences' (user item lines) is split leave-last-out. Test items unseen in training are dropped.
