@@ -25,10 +25,12 @@ public static class EventsEndpoints
                 "`/api/users/{userId}` URLs. The batch is all or nothing: if any event is invalid, nothing is " +
                 "published and the 400 problem lists every bad event as `events[i]` with its reason. 202 means every " +
                 "event was acknowledged by Kafka (key = userId); they reach the user's session asynchronously. " +
-                "413 when the body is too large, 503 when Kafka is unavailable (nothing is guaranteed published then; " +
+                "413 when the body is too large, 415 when it is not `application/json`, 503 when Kafka is unavailable (nothing is guaranteed published then; " +
                 "resending is safe because event ids make redelivery idempotent).")
+            // Routing answers other content types with 415 (a problem, through the status code pages).
             .Accepts<ClickEventDocument[]>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return endpoints;

@@ -143,6 +143,18 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_declared_as_json_is_a_415_problem()
+    {
+        var e = ApiEvents.Event(ApiEvents.Unique("u"), "item-1").ToJsonString();
+
+        var response = await cluster.Http.PostAsync("/api/events", new StringContent(e, Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(415, (await response.ReadJsonAsync()).GetProperty("status").GetInt32());
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("[]", "no events")]
