@@ -25,7 +25,7 @@ public sealed class KafkaOptions
     public int MaxBatchSize { get; set; } = 2_000;
 
     /// <summary>How long a batch keeps filling after its first record.</summary>
-    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Users whose events are applied at the same time.</summary>
     public int MaxConcurrentUsers { get; set; } = 128;
