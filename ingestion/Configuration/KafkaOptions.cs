@@ -38,7 +38,8 @@ public sealed class KafkaOptions
 
     public TimeSpan SinkMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest wait for one user grain call (a silo may be failing over).</summary>
+    /// <summary>Longest wait for one sink (user grain) call before it counts as a failed attempt (a silo may be
+    /// failing over).</summary>
     public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public ClickEventValidationOptions Validation { get; set; } = new();

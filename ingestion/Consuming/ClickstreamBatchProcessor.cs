@@ -79,7 +79,8 @@ internal sealed class ClickstreamBatchProcessor(
         {
             try
             {
-                var result = await sink.ApplyAsync(userId, user.Events, cancellationToken);
+                // The timeout also bounds sinks that ignore cancellation, so no call can hold the batch forever.
+                var result = await sink.ApplyAsync(userId, user.Events, cancellationToken).WaitAsync(options.SinkTimeout, cancellationToken);
                 metrics.Applied.Add(result.Applied);
                 if (result.Duplicates > 0) metrics.Duplicates.Add(result.Duplicates);
                 return null;

@@ -81,6 +81,28 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
     }
 
     [Fact]
+    public async Task A_user_whose_calls_hang_is_timed_out_and_dead_lettered_while_others_proceed()
+    {
+        var options = kafka.NewTopics(partitions: 1);
+        options.SinkAttempts = 2;
+        options.SinkTimeout = TimeSpan.FromMilliseconds(300);
+        using var traffic = new ClickstreamTraffic(options);
+        var produced = await traffic.ProduceInterleavedAsync(["hung", "fine"], perUser: 2);
+        var sink = new RecordingSink { Hang = user => user == "hung" };
+
+        await using (var consumer = await RunningConsumer.StartAsync(options, sink))
+        {
+            await Eventually.Until(() => kafka.Committed(options, 1)[0] == produced.Count, "the batch is committed despite the hung user");
+            sink.Release();
+        }
+
+        Assert.Equal(produced.Where(e => e.UserId == "fine"), sink.EventsOf("fine").Select(e => e.Event));
+        var letters = DeadLetterReader.ReadAll(options, 2);
+        Assert.All(letters, l => Assert.StartsWith("sink_failed: 2 attempts, last TimeoutException", l.Headers[DeadLetterHeaders.Reason]));
+        Assert.Equal(["hung", "hung"], letters.Select(l => l.Key));
+    }
+
+    [Fact]
     public async Task A_sink_that_fails_transiently_is_retried_and_nothing_is_dead_lettered()
     {
         var options = kafka.NewTopics(partitions: 1);

@@ -18,6 +18,9 @@ public sealed class RecordingSink : IClickEventSink
     /// <summary>When true, every call waits for <see cref="Release"/> (or cancellation) before returning.</summary>
     public bool Hold { get; init; }
 
+    /// <summary>Users whose calls never return, not even when cancelled (a hung grain), until <see cref="Release"/>.</summary>
+    public Func<string, bool> Hang { get; init; } = _ => false;
+
     /// <summary>Returns the exception a call for this user and attempt should throw, or null to succeed.</summary>
     public Func<string, int, Exception?> Fail { get; init; } = (_, _) => null;
 
@@ -57,6 +60,7 @@ public sealed class RecordingSink : IClickEventSink
             var attempt = Attempts.AddOrUpdate(userId, 1, (_, n) => n + 1);
             if (Work > TimeSpan.Zero) await Task.Delay(Work, cancellationToken);
             if (Hold) await _release.Task.WaitAsync(cancellationToken);
+            if (Hang(userId)) await _release.Task;
             if (Fail(userId, attempt) is { } failure) throw failure;
             var list = _byUser.GetOrAdd(userId, _ => []);
             lock (list) list.AddRange(events);
