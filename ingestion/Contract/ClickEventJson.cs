@@ -43,8 +43,12 @@ public sealed class ClickEventJson(ClickEventValidationOptions? options = null, 
             {
                 var field = FieldNames.Of(ref reader);
                 reader.Read();
-                var error = field == Field.Unknown ? SkipValue(ref reader) : fields.Read(field, ref reader, key, checkKey, this);
-                if (error is { } rejected) return rejected;
+                if (field == Field.Unknown)
+                {
+                    reader.Skip(); // unknown fields of any shape are ignored
+                    continue;
+                }
+                if (fields.Read(field, ref reader, key, checkKey, this) is { } rejected) return rejected;
             }
             // The reader validates the rest of the document (trailing tokens are errors in final blocks).
             while (reader.Read()) { }
@@ -62,12 +66,6 @@ public sealed class ClickEventJson(ClickEventValidationOptions? options = null, 
         {
             return Reject(ClickEventRejection.NotJson, e.Message);
         }
-    }
-
-    private static ClickEventParseResult? SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return null;
     }
 
     /// <summary>Writes an event in the contract (ISO-8601 timestamp, wire type names, optional fields only when set).</summary>
