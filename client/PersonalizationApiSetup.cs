@@ -27,7 +27,7 @@ public static class PersonalizationApiSetup
         // Binding failures throw so BadRequestExceptionHandler can say which parameter was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer(EventsRequestBodySchema.Apply).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

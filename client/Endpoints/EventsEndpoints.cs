@@ -10,12 +10,14 @@ namespace Personalization.Api.Endpoints;
 
 public static class EventsEndpoints
 {
+    public const string PostEventsName = "PostEvents";
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
         var events = endpoints.MapGroup("/api/events").WithTags("Events");
 
         events.MapPost("/", PostEventsAsync)
-            .WithName("PostEvents")
+            .WithName(PostEventsName)
             .WithSummary("Publish clickstream events to Kafka")
             .WithDescription("The body is one event object or an array of them (at most `Api:MaxEventsPerRequest`, " +
                 "1,000 by default; body size capped by `Api:MaxRequestBodyBytes`). Each event is validated with the " +

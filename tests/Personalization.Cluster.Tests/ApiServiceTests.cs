@@ -17,6 +17,10 @@ public sealed class ApiServiceTests(ApiClusterFixture cluster)
         Assert.Contains("nothing is published", post.GetProperty("description").GetString());
         Assert.True(post.GetProperty("responses").TryGetProperty("400", out _));
         Assert.True(post.GetProperty("responses").TryGetProperty("503", out _));
+        var bodyShapes = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("oneOf");
+        Assert.Equal(2, bodyShapes.GetArrayLength());
+        Assert.Equal(1000, bodyShapes[1].GetProperty("maxItems").GetInt32());
         var recommendations = paths.GetProperty("/api/users/{userId}/recommendations").GetProperty("get");
         Assert.False(string.IsNullOrWhiteSpace(recommendations.GetProperty("summary").GetString()));
         Assert.True(recommendations.GetProperty("responses").TryGetProperty("503", out _));
