@@ -16,10 +16,13 @@ public sealed class RedisFixture : IAsyncLifetime
 
     public ConnectionMultiplexer Connection { get; private set; } = null!;
 
+    /// <summary>When true, always starts a private redis-server (for tests that reconfigure it).</summary>
+    public bool Private { get; init; }
+
     public async Task InitializeAsync()
     {
         var external = Environment.GetEnvironmentVariable("PZ_TEST_REDIS");
-        if (!string.IsNullOrWhiteSpace(external))
+        if (!Private && !string.IsNullOrWhiteSpace(external))
             ConnectionString = external;
         else
             ConnectionString = StartServer();
@@ -76,7 +79,7 @@ public sealed class RedisFixture : IAsyncLifetime
         {
             try
             {
-                return await ConnectionMultiplexer.ConnectAsync($"{connectionString},abortConnect=true,connectTimeout=500");
+                return await ConnectionMultiplexer.ConnectAsync($"{connectionString},abortConnect=true,connectTimeout=500,allowAdmin=true");
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {
