@@ -14,7 +14,7 @@ public sealed class ConsumerCommitTests(MockKafkaFixture kafka)
         var sink = new RecordingSink { Hold = true };
 
         await using var consumer = await RunningConsumer.StartAsync(options, sink);
-        await sink.FirstCall.WaitAsync(TimeSpan.FromSeconds(12));
+        await sink.FirstCall.WaitAsync(TimeSpan.FromSeconds(20));
         // A commit that ignored the sink would happen right after polling; give it ample opportunity.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(Offset.Unset.Value, kafka.Committed(options, 1)[0]);
@@ -33,7 +33,7 @@ public sealed class ConsumerCommitTests(MockKafkaFixture kafka)
         var stuck = new RecordingSink { Hold = true };
 
         var first = await RunningConsumer.StartAsync(options, stuck);
-        await stuck.FirstCall.WaitAsync(TimeSpan.FromSeconds(12));
+        await stuck.FirstCall.WaitAsync(TimeSpan.FromSeconds(20));
         await first.StopAsync();
         Assert.All(kafka.Committed(options, 2).Values, offset => Assert.Equal(Offset.Unset.Value, offset));
         Assert.Equal(0, stuck.Count);
