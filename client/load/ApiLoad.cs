@@ -1,19 +1,20 @@
 // Load for a running personalization API (not part of the API build; a .NET 10 file-based app):
-//   dotnet run client/load/ApiLoad.cs -- <baseUrl> <mode> <concurrency> <seconds>
+//   dotnet run client/load/ApiLoad.cs -- <baseUrl> <mode> <concurrency> <seconds> [items=500]
 // modes: get (recommendations, count=20), session, health, post (batches of 10 events),
 //        visible (POST one event for a new user, poll its session until applied: ingest-to-visible latency).
-// Prints requests/s, errors, p50/p99/max latency. Users load-0..load-1999, items item-0..item-499.
+// Prints requests/s, errors, p50/p99/max latency. Users load-0..load-1999, items item-0..item-<items-1>.
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
 var (baseUrl, mode, concurrency, seconds) = (args[0], args[1], int.Parse(args[2]), int.Parse(args[3]));
+var items = args.Length > 4 ? int.Parse(args[4]) : 500;
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(baseUrl) };
 var users = Enumerable.Range(0, 2000).Select(i => $"load-{i}").ToArray();
 var latencies = new List<double>[concurrency];
 var errors = 0;
 var stop = Stopwatch.StartNew();
-string Event(string user, int n) => $"{{\"eventId\":\"{Guid.NewGuid():N}\",\"userId\":\"{user}\",\"itemId\":\"item-{n % 500}\",\"type\":\"view\",\"timestamp\":\"{DateTimeOffset.UtcNow:O}\"}}";
+string Event(string user, int n) => $"{{\"eventId\":\"{Guid.NewGuid():N}\",\"userId\":\"{user}\",\"itemId\":\"item-{n % items}\",\"type\":\"view\",\"timestamp\":\"{DateTimeOffset.UtcNow:O}\"}}";
 await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
 {
     latencies[w] = new();
