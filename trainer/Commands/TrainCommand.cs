@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Personalization.Model;
 using Personalization.Model.Artifacts;
-using Personalization.Model.Data;
 using Personalization.Model.Evaluation;
 using Personalization.Model.Inference;
 using Personalization.Trainer.Data;
@@ -50,8 +48,8 @@ internal static class TrainCommand
             ValidationTargets = split.Targets == TargetPositions.LastOnly ? ValidationTargets.LastItem : ValidationTargets.EveryPosition,
         };
 
-        var train = Sequences(split.Train, split.Items);
-        var validation = Sequences(split.Validation, split.Items);
+        var train = TrainingSequences.From(split.Train, split.Items, options.EventTypes);
+        var validation = TrainingSequences.From(split.Validation, split.Items, options.EventTypes);
         var events = train.Sum(s => (long)s.Length);
         output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
         var clock = Stopwatch.StartNew();
@@ -94,13 +92,4 @@ internal static class TrainCommand
         }
         return 0;
     }
-
-    private static List<TrainingSequence> Sequences(IEnumerable<SessionRecord> sessions, ItemVocabulary items) =>
-        [.. sessions.Select(s =>
-        {
-            var known = s.Events.Where(e => items.TryGetIndex(e.ItemId, out _)).ToList();
-            return new TrainingSequence(
-                [.. known.Select(e => { items.TryGetIndex(e.ItemId, out var i); return i; })],
-                [.. known.Select(e => e.EventType)]);
-        }).Where(s => s.Length >= 2)];
 }
