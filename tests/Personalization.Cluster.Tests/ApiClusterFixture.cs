@@ -51,6 +51,10 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
             ["Kafka:GroupId"] = $"api-tests-silos-{Guid.NewGuid():N}",
             ["Kafka:Client:session.timeout.ms"] = "6000",
+            // The whole test suite shares two cores: a starved silo must not turn into a 503 here (the retry
+            // policy has its own specs and a failover test).
+            ["Api:GrainCalls:Deadline"] = "00:00:10",
+            ["Api:GrainCalls:AttemptTimeout"] = "00:00:05",
             // A dead broker must surface as 503 within a request, not after librdkafka's 5-minute default.
             ["Kafka:Client:message.timeout.ms"] = "5000",
         })
