@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Personalization.Ingestion.Contract;
 
 /// <summary>The contract's known fields; bit flags so duplicates and missing fields are one mask test.</summary>
@@ -16,31 +14,4 @@ internal enum Field
     Price = 64,
     Quantity = 128,
     Required = EventId | UserId | ItemId | Type | Timestamp,
-}
-
-internal static class FieldNames
-{
-    public static Field Of(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("eventId"u8) ? Field.EventId
-        : reader.ValueTextEquals("userId"u8) ? Field.UserId
-        : reader.ValueTextEquals("itemId"u8) ? Field.ItemId
-        : reader.ValueTextEquals("type"u8) ? Field.Type
-        : reader.ValueTextEquals("timestamp"u8) ? Field.Timestamp
-        : reader.ValueTextEquals("sessionId"u8) ? Field.SessionId
-        : reader.ValueTextEquals("price"u8) ? Field.Price
-        : reader.ValueTextEquals("quantity"u8) ? Field.Quantity
-        : Field.Unknown;
-
-    public static string Name(this Field field) => field switch
-    {
-        Field.EventId => "eventId",
-        Field.UserId => "userId",
-        Field.ItemId => "itemId",
-        Field.Type => "type",
-        Field.Timestamp => "timestamp",
-        Field.SessionId => "sessionId",
-        Field.Price => "price",
-        Field.Quantity => "quantity",
-        _ => field.ToString(),
-    };
 }

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
 using Personalization.Ingestion.Contract;
 using Personalization.Ingestion.Mock;
+using Personalization.Producer.Bench;
 using Personalization.Producer.Cli;
 using Personalization.Producer.Sources;
 
@@ -80,20 +80,6 @@ internal static class BenchConsumeCommand
             {
                 producer.Poll(TimeSpan.FromMilliseconds(20));
             }
-        }
-    }
-
-    private sealed class CountingSink : IClickEventSink
-    {
-        private long _count;
-        public TaskCompletionSource First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public long Count => Interlocked.Read(ref _count);
-
-        public Task<ApplyResult> ApplyAsync(string userId, IReadOnlyList<SequencedClickEvent> events, CancellationToken cancellationToken)
-        {
-            Interlocked.Add(ref _count, events.Count);
-            First.TrySetResult();
-            return Task.FromResult(new ApplyResult(events.Count, 0, 0, 0));
         }
     }
 }
