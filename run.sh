@@ -42,7 +42,11 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "building (Release)..."
-dotnet build Personalization.sln -c Release -v q -nologo 2>&1 | grep -E "error|Warn|Build succeeded" || true
+if ! dotnet build Personalization.sln -c Release -v q -nologo >"$run/logs/build.log" 2>&1; then
+  grep -E "error" "$run/logs/build.log" | sort -u >&2 || true
+  echo "build failed; see $run/logs/build.log" >&2
+  exit 1
+fi
 bin() { echo "$root/$1/bin/Release/net10.0/$2"; }
 export OMP_NUM_THREADS=1 DOTNET_ENVIRONMENT=${DOTNET_ENVIRONMENT:-Development}
 
@@ -86,8 +90,8 @@ fi
 
 if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
   ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
-    dotnet "$trainer" synthetic --sessions 20000 --out "$run/synthetic.tsv" &&
-    dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 5 --test-days 3 --validation-days 2 --out "$run/model.tmp.pzm" &&
+    dotnet "$trainer" synthetic --sessions 6000 --out "$run/synthetic.tsv" &&
+    dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 3 --test-days 2 --validation-days 1 --out "$run/model.tmp.pzm" &&
     mv "$run/model.tmp.pzm" "$Model__Path" ) >"$run/logs/train.log" 2>&1 &
   trainer_pid=$!
   pids+=($trainer_pid)
