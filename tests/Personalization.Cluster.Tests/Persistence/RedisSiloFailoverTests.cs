@@ -1,0 +1,46 @@
+using Personalization.Cluster.Tests.Fixtures;
+
+namespace Personalization.Cluster.Tests.Persistence;
+
+/// <summary>A silo dies without shutting down: its users come back on the surviving silo with the state they had.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisSiloFailoverTests(RedisFixture redis)
+{
+    [Fact]
+    public async Task Users_of_a_killed_silo_continue_on_the_survivor_with_their_stored_sessions()
+    {
+        await using var silos = await TwoSiloCluster.StartAsync(new() { ["Redis:ConnectionString"] = redis.ConnectionString });
+        var streams = Enumerable.Range(0, 16).Select(_ => new ClickEvents(ClickEvents.Unique("u"))).ToList();
+        foreach (var s in streams) await silos.User(s.UserId).ApplyAsync(s.Views("a", "b", "c"));
+
+        var victim = silos.Cluster.SecondarySilos[0];
+        var management = silos.Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        var hosts = await Task.WhenAll(streams.Select(s => management.GetActivationAddress(silos.User(s.UserId)).AsTask()));
+        Assert.Contains(victim.SiloAddress, hosts);
+
+        await silos.Cluster.KillSiloAsync(victim);
+        var sessions = await Task.WhenAll(streams.Select(s => Retry(() => silos.User(s.UserId).GetSessionAsync())));
+
+        Assert.Single(silos.Cluster.GetActiveSilos());
+        Assert.All(sessions, s => Assert.Equal(["a", "b", "c"], s.RecentItems));
+        Assert.All(sessions, s => Assert.Equal(3, s.TotalEventsApplied));
+    }
+
+    // Until the dead silo is declared dead (about a second with the silo's failure detection settings), calls to
+    // its grains fail fast or time out; callers retry, as the API and the Kafka consumer do.
+    private static async Task<T> Retry<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await call().WaitAsync(TimeSpan.FromSeconds(2));
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
