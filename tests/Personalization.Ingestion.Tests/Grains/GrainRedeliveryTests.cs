@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+using Personalization.Grains.Interfaces;
+using Personalization.Ingestion.Consuming;
+using Personalization.Ingestion.Tests.Kafka;
+
+namespace Personalization.Ingestion.Tests.Grains;
+
+/// <summary>The whole ingestion path into the real user grains: a silo with the production wiring consumes the topic,
+/// then the same records are delivered again (as after a crash before the commit, or an offset reset) and must not
+/// change any state.</summary>
+[Collection(KafkaCollection.Name)]
+public sealed class GrainRedeliveryTests(MockKafkaFixture kafka)
+{
+    [Fact]
+    public async Task Events_consumed_by_the_silo_are_applied_once_and_a_redelivery_of_them_counts_only_duplicates()
+    {
+        var options = kafka.NewTopics(partitions: 2);
+        var builder = new TestClusterBuilder(1);
+        builder.Properties["Kafka:BootstrapServers"] = options.BootstrapServers;
+        builder.Properties["Kafka:Topic"] = options.Topic;
+        builder.Properties["Kafka:DeadLetterTopic"] = options.DeadLetterTopic;
+        builder.Properties["Kafka:GroupId"] = options.GroupId;
+        builder.Properties["Kafka:Client:session.timeout.ms"] = "3000";
+        builder.AddSiloBuilderConfigurator<SiloWithIngestionConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            using var traffic = new ClickstreamTraffic(options);
+            var produced = await traffic.ProduceInterleavedAsync(["shopper-1", "shopper-2"], perUser: 4);
+            var grains = cluster.GrainFactory;
+            await Eventually.Until(() => Applied(grains, "shopper-1") == 4 && Applied(grains, "shopper-2") == 4,
+                "the silo's consumer applies every event to the user grains");
+
+            // A new consumer group reads the topic from the start: every record is delivered again.
+            var replay = new Personalization.Ingestion.Configuration.KafkaOptions
+            {
+                BootstrapServers = options.BootstrapServers,
+                Topic = options.Topic,
+                DeadLetterTopic = options.DeadLetterTopic,
+                GroupId = options.GroupId + "-replay",
+                Client = options.Client,
+            };
+            var metrics = new IngestionMetrics();
+            using var recorder = new MetricsRecorder(metrics);
+            var sink = new GrainClickEventSink(grains, Options.Create(replay));
+            await using (await RunningConsumer.StartAsync(replay, sink, metrics))
+                await Eventually.Until(() => recorder["pz.ingest.events.duplicates"] == produced.Count, "the replay is seen as duplicates");
+
+            Assert.Equal(0, recorder["pz.ingest.events.applied"]);
+            foreach (var user in new[] { "shopper-1", "shopper-2" })
+            {
+                var session = await grains.GetGrain<IUserSessionGrain>(user).GetSessionAsync();
+                Assert.Equal(4, session.EventsApplied);
+                Assert.Equal(4, session.TotalEventsApplied);
+                Assert.Equal(produced.Where(e => e.UserId == user).Select(e => e.ItemId).TakeLast(session.RecentItems.Count), session.RecentItems);
+            }
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private static long Applied(IGrainFactory grains, string user) =>
+        grains.GetGrain<IUserSessionGrain>(user).GetSessionAsync().GetAwaiter().GetResult().TotalEventsApplied;
+}
