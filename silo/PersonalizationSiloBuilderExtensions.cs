@@ -31,7 +31,7 @@ public static class PersonalizationSiloBuilderExtensions
             var address = string.IsNullOrWhiteSpace(options.AdvertisedIPAddress) ? IPAddress.Loopback : IPAddress.Parse(options.AdvertisedIPAddress);
             silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis))
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId))
-                .ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: address != IPAddress.Loopback);
+                .ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         }
 
         silo.AddPersonalizationServices(configuration);
