@@ -47,7 +47,7 @@ public sealed class ApiServiceTests(ApiClusterFixture cluster)
 
     [Theory]
     [InlineData("Api:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]
-    [InlineData("Api:GrainCalls:AttemptTimeout", "00:00:05", "AttemptTimeout must not exceed Deadline")]
+    [InlineData("Api:GrainCalls:AttemptTimeout", "00:00:30", "AttemptTimeout must not exceed Deadline")]
     [InlineData("Orleans:GatewayPort", "70000", "GatewayPort")]
     public void The_api_refuses_to_start_with_invalid_options(string key, string value, string named)
     {
