@@ -28,9 +28,10 @@ public static class MetricByKPlot
             line.LineWidth = 2;
         }
         plot.XLabel("K");
+        PlotFiles.IntegerTicksOnX(plot);
         plot.YLabel(label);
         if (title.Length > 0) plot.Title(title);
         plot.Axes.SetLimitsY(0, Math.Max(1e-3, results.SelectMany(r => r.Cutoffs).Select(metric).DefaultIfEmpty(0).Max() * 1.1));
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
     }
 }

@@ -16,6 +16,7 @@ public static class TrainingCurvePlot
         var loss = multiplot.GetPlot(0);
         loss.Add.Scatter(x, epochs.Select(e => e.Loss).ToArray()).LegendText = "training loss";
         loss.Title(title);
+        loss.ShowLegend(Edge.Bottom);
         loss.XLabel("epoch");
         loss.YLabel("cross-entropy");
 
@@ -25,7 +26,8 @@ public static class TrainingCurvePlot
         validation.Add.VerticalLine(bestEpoch).LegendText = $"kept epoch {bestEpoch}";
         validation.XLabel("epoch");
         validation.YLabel("metric");
-        validation.ShowLegend(Alignment.LowerRight);
+        validation.ShowLegend(Edge.Bottom);
+        foreach (var plot in new[] { loss, validation }) PlotFiles.IntegerTicksOnX(plot);
         PlotFiles.Save(multiplot, path, 1200, 500);
     }
 }
