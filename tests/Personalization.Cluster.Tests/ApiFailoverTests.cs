@@ -27,21 +27,28 @@ public sealed class ApiFailoverTests(ApiRedisServer redis) : IClassFixture<ApiRe
             ["Redis:ConnectionString"] = redis.ConnectionString,
             ["Kafka:BootstrapServers"] = "",
         };
-        var survivor = await StartSiloAsync(settings);
-        var leaving = await StartSiloAsync(settings);
+        WebApplication[] silos = [await StartSiloAsync(settings), await StartSiloAsync(settings)];
         try
         {
-            var apiSettings = new Dictionary<string, string?>(settings) { ["Kafka:BootstrapServers"] = "127.0.0.1:9" };
+            var apiSettings = new Dictionary<string, string?>(settings)
+            {
+                ["Kafka:BootstrapServers"] = "127.0.0.1:9",
+                // Retries, not a long single wait, absorb the failover; the budget leaves room for a busy CI machine.
+                ["Api:GrainCalls:Deadline"] = "00:00:05",
+                ["Api:GrainCalls:AttemptTimeout"] = "00:00:01",
+            };
             await using var api = new ApiFactory(apiSettings);
             using var http = api.CreateClient();
             Assert.Contains("Redis", api.Services.GetRequiredService<IGatewayListProvider>().GetType().Name);
             var users = Enumerable.Range(0, Users).Select(_ => ApiEvents.Unique("fo")).ToArray();
             var cluster = api.Services.GetRequiredService<IClusterClient>();
             foreach (var user in users) await cluster.GetGrain<IUserSessionGrain>(user).ApplyAsync(Events(user));
-            var leavingAddress = leaving.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            // The silo that leaves is the one holding the sessions (placement may put them all on one silo).
             var statistics = await cluster.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-            Assert.Contains(statistics, s => s.SiloAddress.Equals(leavingAddress)
-                && s.GrainType.Contains(nameof(UserSessionGrain)) && s.ActivationCount > 0);
+            var busiest = statistics.Where(s => s.GrainType.Contains(nameof(UserSessionGrain)))
+                .MaxBy(s => s.ActivationCount)!.SiloAddress;
+            var leaving = silos.Single(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Equals(busiest));
+            var survivor = silos.Single(s => s != leaving);
 
             using var stop = new CancellationTokenSource();
             var load = Task.Run(async () =>
@@ -56,7 +63,8 @@ public sealed class ApiFailoverTests(ApiRedisServer redis) : IClassFixture<ApiRe
             stop.Cancel();
             var served = await load;
 
-            Assert.All(served, status => Assert.Equal(HttpStatusCode.OK, status));
+            Assert.True(served.All(status => status == HttpStatusCode.OK),
+                "Statuses while the silo left: " + string.Join(", ", served.CountBy(s => s).Select(c => $"{c.Key} x{c.Value}")));
             foreach (var user in users)
             {
                 var session = await (await http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync();
@@ -72,9 +80,11 @@ public sealed class ApiFailoverTests(ApiRedisServer redis) : IClassFixture<ApiRe
         }
         finally
         {
-            await survivor.StopAsync();
-            await survivor.DisposeAsync();
-            await leaving.DisposeAsync();
+            foreach (var silo in silos)
+            {
+                await silo.StopAsync();
+                await silo.DisposeAsync();
+            }
         }
     }
 
