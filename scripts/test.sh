@@ -21,7 +21,9 @@ log="$work/test.log"
 status=0
 dotnet test Personalization.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Sums the per-assembly summaries ("Passed: N" / "Failed: N"); awk, not grep, so no match is not an error.
+count() { awk -v k="$1" '$1 == k":" {s += $2} END {print s + 0}' "$log"; }
+passed=$(count Passed)
+failed=$(count Failed)
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status
