@@ -46,7 +46,8 @@ internal static class ClusterBenchmark
 
         using var kafka = new MockKafkaCluster();
         var kafkaOptions = new KafkaOptions { BootstrapServers = kafka.BootstrapServers };
-        kafka.CreateClickstreamTopics(partitions: 8, kafkaOptions.Topic, kafkaOptions.DeadLetterTopic);
+        // 32 partitions: the mock cluster keeps ~5 MB per partition and silently drops older records.
+        kafka.CreateClickstreamTopics(partitions: 32, kafkaOptions.Topic, kafkaOptions.DeadLetterTopic);
         using var traffic = new TrafficSource(catalog, users);
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigs.Producer(kafkaOptions)).Build();
 
@@ -109,6 +110,7 @@ internal static class ClusterBenchmark
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Personalization"] = "Information",
             ["Orleans:ClusterId"] = $"bench-{Guid.NewGuid():N}",
             ["Orleans:SiloPort"] = FreePort().ToString(),
             ["Orleans:GatewayPort"] = FreePort().ToString(),
