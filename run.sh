@@ -91,7 +91,7 @@ fi
 if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
   ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
     dotnet "$trainer" synthetic --sessions 6000 --out "$run/synthetic.tsv" &&
-    dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 3 --test-days 2 --validation-days 1 --out "$run/model.tmp.pzm" &&
+    dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 8 --batch-size 32 --test-days 2 --validation-days 1 --baselines pop,sr --out "$run/model.tmp.pzm" &&
     mv "$run/model.tmp.pzm" "$Model__Path" ) >"$run/logs/train.log" 2>&1 &
   trainer_pid=$!
   pids+=($trainer_pid)
