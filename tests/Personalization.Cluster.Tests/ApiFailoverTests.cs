@@ -6,13 +6,14 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Messaging;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Sessions;
+using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Silo;
 
 namespace Personalization.Cluster.Tests;
 
 /// <summary>Two silos on Redis membership and storage, the API as a Redis-clustered Orleans client: one silo leaves
 /// while requests are being served.</summary>
-public sealed class ApiFailoverTests(ApiRedisServer redis) : IClassFixture<ApiRedisServer>
+public sealed class ApiFailoverTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private const int Users = 24;
     private const int EventsPerUser = 3;
