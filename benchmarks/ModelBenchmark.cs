@@ -31,18 +31,20 @@ internal static class ModelBenchmark
 
         var window = new float[model.Window * model.HiddenSize];
         var cursor = new float[model.HiddenSize];
+        var lastItem = -1;
         for (var w = 0; w < model.Window; w++)
         {
-            model.Step(w == 0 ? ReadOnlySpan<float>.Empty : cursor, random.Next(model.Items.Count), 0, cursor);
+            lastItem = random.Next(model.Items.Count);
+            model.Step(w == 0 ? ReadOnlySpan<float>.Empty : cursor, lastItem, 0, cursor);
             cursor.CopyTo(window.AsSpan(w * model.HiddenSize));
         }
         var top = new RankedItem[20];
         var latencies = new LatencyRecorder();
-        for (var i = 0; i < 50; i++) model.Rank(window, model.Window, top);
+        for (var i = 0; i < 50; i++) model.Rank(window, model.Window, lastItem, top);
         for (var i = 0; i < queries; i++)
         {
             var t = Stopwatch.GetTimestamp();
-            model.Rank(window, model.Window, top);
+            model.Rank(window, model.Window, lastItem, top);
             latencies.Add(Stopwatch.GetElapsedTime(t));
         }
         Console.WriteLine($"attention + top-20 over {model.Items.Count} items: {latencies.Summary()} (one thread)");

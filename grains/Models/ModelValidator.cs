@@ -19,7 +19,7 @@ internal static class ModelValidator
             if (!float.IsFinite(value)) throw new InvalidDataException("A GRU step produced a non-finite state.");
 
         var top = new RankedItem[Math.Min(10, model.Items.Count)];
-        var written = model.Rank(state, 1, top);
+        var written = model.Rank(state, 1, 0, top);
         if (written < 1) throw new InvalidDataException("Ranking returned no items.");
         for (var i = 0; i < written; i++)
         {

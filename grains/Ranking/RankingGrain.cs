@@ -37,7 +37,7 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         try
         {
             var written = model.Rank(query.RecentStates.AsSpan(0, rows * model.HiddenSize), rows,
-                buffer.AsSpan(0, count), exclude);
+                rows == 0 ? -1 : LastKnownItem(model, query.RecentItems), buffer.AsSpan(0, count), exclude);
             var items = new ScoredItem[written];
             for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
             return new RankedItems(model.Version, items);
@@ -46,6 +46,14 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         {
             ArrayPool<RankedItem>.Shared.Return(buffer);
         }
+    }
+
+    // The current state came from the newest item the model knows: unknown items never step it.
+    private static int LastKnownItem(ISessionModel model, IReadOnlyList<string> recentItems)
+    {
+        for (var i = recentItems.Count - 1; i >= 0; i--)
+            if (model.Items.TryGetIndex(recentItems[i], out var index)) return index;
+        return -1;
     }
 
     private RankedItems Fallback(RankingQuery query, int count)

@@ -10,7 +10,10 @@ namespace Personalization.Model.Artifacts;
 /// float32 weights. Writes are atomic (temp file + rename), reads verify the content hash.</summary>
 public static class ModelArtifactFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>The newest format this build reads and writes: 2 added the last-item skip and transition scores.
+    /// A file is written as 1 when it uses neither, so older silos keep loading it; a file they cannot run says so
+    /// by its version instead of failing on a tensor shape.</summary>
+    public const int FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "PZMODEL\0"u8;
     private const int MaxHeaderBytes = 64 << 20;
 
@@ -35,7 +38,7 @@ public static class ModelArtifactFile
         };
         var header = new ArtifactHeader
         {
-            FormatVersion = FormatVersion,
+            FormatVersion = artifact.HyperParameters is { LastItemSkip: false, Transitions: false } ? 1 : FormatVersion,
             Architecture = ModelArtifact.Architecture,
             ModelVersion = written.ModelVersion,
             CreatedUtc = created,
@@ -90,8 +93,8 @@ public static class ModelArtifactFile
         ReadExactly(stream, headerBytes, path);
         var header = JsonSerializer.Deserialize<ArtifactHeader>(headerBytes, Json)
             ?? throw new InvalidDataException($"{path}: empty header.");
-        if (header.FormatVersion != FormatVersion)
-            throw new InvalidDataException($"{path}: format version {header.FormatVersion}, this build reads {FormatVersion}.");
+        if (header.FormatVersion is < 1 or > FormatVersion)
+            throw new InvalidDataException($"{path}: format version {header.FormatVersion}, this build reads 1..{FormatVersion}.");
         if (header.Architecture != ModelArtifact.Architecture)
             throw new InvalidDataException($"{path}: architecture '{header.Architecture}' is not '{ModelArtifact.Architecture}'.");
         if (header.VocabularyBytes < 0 || header.VocabularyBytes > stream.Length)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Personalization.Model.Artifacts;
 
 /// <summary>The network shape an artifact's weights belong to (the catalog size is the vocabulary's).</summary>
@@ -10,4 +12,12 @@ public sealed record SessionModelHyperParameters
     public int Window { get; init; } = 5;
     public int AttentionSize { get; init; } = 64;
     public bool ItemBias { get; init; } = true;
+    /// <summary>The session vector also reads the last item's input embedding. Written only when set, so artifacts
+    /// from before it existed keep their content hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool LastItemSkip { get; init; }
+    /// <summary>The artifact carries a learned score per item transition a → b seen in training (tensors
+    /// <c>transition_offsets</c>, <c>transition_successors</c>, <c>transition_weight</c>). Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Transitions { get; init; }
 }

@@ -18,6 +18,7 @@ public sealed class SessionModel : ISessionModel
     private readonly SessionModelWeights _w;
     private readonly int _items, _embedding, _hidden, _attention;
     private readonly float _attentionScale;
+    private readonly bool _lastItemSkip;
 
     private SessionModel(ModelArtifact artifact)
     {
@@ -25,6 +26,7 @@ public sealed class SessionModel : ISessionModel
         var p = artifact.HyperParameters;
         (_items, _embedding, _hidden, _attention) = (artifact.ItemIds.Count, p.EmbeddingSize, p.HiddenSize, p.AttentionSize);
         _attentionScale = 1f / MathF.Sqrt(p.AttentionSize);
+        _lastItemSkip = p.LastItemSkip;
         Window = p.Window;
         EventTypes = p.EventTypes;
         Items = new ItemVocabulary(artifact.ItemIds);
@@ -85,11 +87,13 @@ public sealed class SessionModel : ISessionModel
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
     }
 
-    public int Rank(ReadOnlySpan<float> recentStates, int stateCount, Span<RankedItem> destination,
+    public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
         IReadOnlySet<int>? exclude = null)
     {
         if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
             throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
+        if (lastItem < -1 || lastItem >= _items)
+            throw new ArgumentOutOfRangeException(nameof(lastItem), lastItem, "An index of the model's vocabulary, or -1 for none.");
         if (destination.IsEmpty) return 0;
 
         int h = _hidden, a = _attention, e = _embedding;
@@ -121,22 +125,29 @@ public sealed class SessionModel : ISessionModel
         for (var j = 0; j < count; j++) TensorPrimitives.MultiplyAdd(states.Slice(j * h, h), logits[j], mixed, mixed);
         MultiplyAdd(_w.Value, mixed, default, attended);
 
-        // session = C [h_t; attended] + c
-        var stride = h + a;
+        // session = C [h_t; attended (; item embedding of x_t)] + c; no last item reads as a zero embedding.
+        var skip = _lastItemSkip && lastItem >= 0 ? _w.ItemEmbedding.AsSpan(lastItem * e, e) : default;
+        var stride = h + a + (_lastItemSkip ? e : 0);
         for (var row = 0; row < e; row++)
         {
             var weights = _w.Combine.AsSpan(row * stride, stride);
-            session[row] = TensorPrimitives.Dot(weights[..h], current) + TensorPrimitives.Dot(weights[h..], attended)
+            session[row] = TensorPrimitives.Dot(weights[..h], current) + TensorPrimitives.Dot(weights.Slice(h, a), attended)
                 + _w.CombineBias[row];
+            if (!skip.IsEmpty) session[row] += TensorPrimitives.Dot(weights[(h + a)..], skip);
         }
 
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, _items)]);
         var table = _w.OutputEmbedding.AsSpan();
         var bias = _w.OutputBias;
+        // The last item's learned transition scores, walked in step with the catalog (successors ascend).
+        var transitions = _w.Transitions;
+        int pair = 0, pairsEnd = 0;
+        if (transitions is not null && lastItem >= 0) (pair, pairsEnd) = (transitions.Offsets[lastItem], transitions.Offsets[lastItem + 1]);
         for (var item = 0; item < _items; item++)
         {
             var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
             if (bias is not null) score += bias[item];
+            if (pair < pairsEnd && transitions!.Successors[pair] == item) score += _w.TransitionWeight![pair++];
             if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
         }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);

@@ -7,6 +7,7 @@ internal sealed class SessionModelCursor(SessionModel model) : ISessionCursor
     // One spare row: the next state is computed beside the window before the oldest state is dropped.
     private readonly float[] _states = new float[(model.Window + 1) * model.HiddenSize];
     private int _count;
+    private int _lastItem = -1;
 
     public void Advance(int item, int eventType)
     {
@@ -14,6 +15,7 @@ internal sealed class SessionModelCursor(SessionModel model) : ISessionCursor
         var h = model.HiddenSize;
         var previous = _count == 0 ? ReadOnlySpan<float>.Empty : _states.AsSpan((_count - 1) * h, h);
         model.Step(previous, item, eventType, _states.AsSpan(_count * h, h));
+        _lastItem = item;
         if (++_count > model.Window)
         {
             Array.Copy(_states, h, _states, 0, model.Window * h);
@@ -22,5 +24,5 @@ internal sealed class SessionModelCursor(SessionModel model) : ISessionCursor
     }
 
     public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        model.Rank(_states, _count, destination[..Math.Min(k, destination.Length)], exclude);
+        model.Rank(_states, _count, _lastItem, destination[..Math.Min(k, destination.Length)], exclude);
 }

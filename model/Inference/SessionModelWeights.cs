@@ -20,10 +20,18 @@ internal sealed class SessionModelWeights
         Query = Take(artifact, "query.weight", a, h);
         Key = Take(artifact, "key.weight", a, h);
         Value = Take(artifact, "value.weight", a, h);
-        Combine = Take(artifact, "combine.weight", e, h + a);
+        Combine = Take(artifact, "combine.weight", e, h + a + (p.LastItemSkip ? e : 0));
         CombineBias = Take(artifact, "combine.bias", e);
         OutputEmbedding = Take(artifact, "output_embedding.weight", n, e);
         OutputBias = p.ItemBias ? Take(artifact, "output_bias", n) : null;
+        if (p.Transitions)
+        {
+            var successors = artifact.Tensor("transition_successors");
+            if (successors.Shape.Length != 1) throw new InvalidDataException("Tensor 'transition_successors' must be a vector.");
+            Transitions = new ItemTransitions(
+                AsIndices(Take(artifact, "transition_offsets", n + 1)), AsIndices(successors.Values));
+            TransitionWeight = Take(artifact, "transition_weight", Transitions.Count);
+        }
     }
 
     public float[] ItemEmbedding { get; }      // [N, E]
@@ -37,10 +45,25 @@ internal sealed class SessionModelWeights
     public float[] Query { get; }              // [A, H]
     public float[] Key { get; }                // [A, H]
     public float[] Value { get; }              // [A, H]
-    public float[] Combine { get; }            // [E, H + A]
+    public float[] Combine { get; }            // [E, H + A (+ E with the last-item skip)]
     public float[] CombineBias { get; }        // [E]
     public float[] OutputEmbedding { get; }    // [N, E]
     public float[]? OutputBias { get; }        // [N]
+    public ItemTransitions? Transitions { get; }
+    public float[]? TransitionWeight { get; }  // [pairs]
+
+    // The artifact stores every tensor as float32; indices below 2^24 are exact there.
+    private static int[] AsIndices(float[] values)
+    {
+        var indices = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is < 0 or > 1 << 24 || values[i] != MathF.Floor(values[i]))
+                throw new InvalidDataException("A transition index is not a whole number in 0..2^24.");
+            indices[i] = (int)values[i];
+        }
+        return indices;
+    }
 
     private static float[] Transpose(float[] matrix, int rows, int columns)
     {

@@ -26,4 +26,24 @@ public sealed class NetworkRuntimeTests
 
         Assert.Equal(string.IsNullOrEmpty(before) ? "1" : before, TorchRuntime.NativeEnvironment("OMP_NUM_THREADS"));
     }
+
+    [Fact]
+    public void Training_threads_flush_denormal_results_to_zero_in_libtorch()
+    {
+        var (set, flushed) = (false, float.NaN);
+        // A thread of its own: the flag is per thread (threads inherit it from the thread that starts them).
+        var thread = new Thread(() =>
+        {
+            TorchRuntime.Configure(threads: 1);
+            set = TorchRuntime.FlushDenormalsToZero();
+            using var tiny = tensor(new[] { 1e-30f });
+            using var product = tiny * 1e-10f; // 1e-40 is a denormal float: zero once flushed
+            flushed = product.item<float>();
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(set);
+        Assert.Equal(0f, flushed);
+    }
 }

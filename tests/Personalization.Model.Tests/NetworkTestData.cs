@@ -1,3 +1,4 @@
+using Personalization.Model.Inference;
 using Personalization.Trainer.Network;
 using static TorchSharp.torch;
 
@@ -8,15 +9,16 @@ namespace Personalization.Model.Tests;
 internal static class NetworkTestData
 {
     public static SessionNetwork Network(int items = 50, int window = 5, int seed = 7, bool itemBias = true,
-        int embedding = 16, int hidden = 24, int attention = 12)
+        int embedding = 16, int hidden = 24, int attention = 12, bool lastItemSkip = false, bool transitions = false,
+        bool tied = false)
     {
         TorchRuntime.Configure(threads: 1);
         random.manual_seed(seed);
         var network = new SessionNetwork(new SessionNetworkOptions
         {
             Items = items, EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
-            ItemBias = itemBias,
-        });
+            ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, TiedEmbeddings = tied,
+        }, transitions ? RandomTransitions(items, seed) : null);
         using (no_grad())
         {
             foreach (var (_, parameter) in network.named_parameters())
@@ -24,6 +26,14 @@ internal static class NetworkTestData
         }
         network.eval();
         return network;
+    }
+
+    // About a fifth of all pairs, as if read from random sessions.
+    private static ItemTransitions RandomTransitions(int items, int seed)
+    {
+        var random = new Random(seed);
+        var sessions = Enumerable.Range(0, items * 3).Select(_ => (IReadOnlyList<int>)[random.Next(items), random.Next(items)]);
+        return ItemTransitions.FromSequences(sessions, items);
     }
 
     public static IReadOnlyList<string> ItemIds(int items) =>

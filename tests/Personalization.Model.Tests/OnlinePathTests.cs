@@ -32,14 +32,20 @@ public sealed class OnlinePathTests
     }
 
     [Theory]
-    [InlineData(5, 3, true)]   // shorter than the window
-    [InlineData(5, 13, true)]  // longer than the window: the band must slide
-    [InlineData(1, 6, false)]  // window of one, no item bias
-    [InlineData(8, 20, true)]
-    public void Attention_ranking_scores_equal_the_TorchSharp_scores_at_every_position(int window, int length, bool itemBias)
+    [InlineData(5, 3, true, false)]   // shorter than the window
+    [InlineData(5, 13, true, false)]  // longer than the window: the band must slide
+    [InlineData(1, 6, false, false)]  // window of one, no item bias
+    [InlineData(8, 20, true, false)]
+    [InlineData(5, 13, true, true)]   // the last item's embedding feeds the session vector too
+    [InlineData(1, 4, false, true)]
+    [InlineData(5, 17, true, true, true)]  // learned transition scores of the last item
+    [InlineData(3, 9, false, false, true, true)] // tied input and output tables
+    public void Attention_ranking_scores_equal_the_TorchSharp_scores_at_every_position(int window, int length, bool itemBias,
+        bool lastItemSkip, bool transitions = false, bool tied = false)
     {
         const int items = 60;
-        using var network = NetworkTestData.Network(items, window, seed: length, itemBias: itemBias);
+        using var network = NetworkTestData.Network(items, window, seed: length, itemBias: itemBias, lastItemSkip: lastItemSkip,
+            transitions: transitions, tied: tied);
         var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
         var (sequence, types) = NetworkTestData.Session(items, length, seed: 100 + length);
         var reference = NetworkTestData.ReferenceScores(network, sequence, types);
@@ -97,10 +103,12 @@ public sealed class OnlinePathTests
         Assert.Equal(ranked.Take(written).OrderByDescending(r => r.Score), ranked.Take(written));
     }
 
-    [Fact]
-    public void Unknown_items_leave_the_session_state_untouched()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // an unknown item is not the "last item" either
+    public void Unknown_items_leave_the_session_state_untouched(bool lastItemSkip)
     {
-        using var network = NetworkTestData.Network(items: 30);
+        using var network = NetworkTestData.Network(items: 30, lastItemSkip: lastItemSkip);
         var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(30)));
         var withUnknown = model.StartSession();
         var without = model.StartSession();

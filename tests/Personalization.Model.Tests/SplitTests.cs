@@ -70,6 +70,27 @@ public class SplitTests
     }
 
     [Fact]
+    public void Leave_last_out_with_a_validation_share_trains_the_other_users_up_to_their_test_item()
+    {
+        var sequences = Enumerable.Range(0, 400)
+            .Select(u => Session($"user-{u}", 0, "a", "b", "c", "d", "a"))
+            .ToArray();
+
+        var split = LeaveLastOutSplit.Split(sequences, validationShare: 0.25);
+        var again = LeaveLastOutSplit.Split(sequences, validationShare: 0.25);
+
+        var validationUsers = split.Validation.Select(s => s.SessionId).ToHashSet();
+        Assert.InRange(validationUsers.Count, 60, 140); // about a quarter, chosen by a stable hash
+        Assert.Equal(validationUsers, again.Validation.Select(s => s.SessionId).ToHashSet());
+        foreach (var train in split.Train)
+            Assert.Equal(validationUsers.Contains(train.SessionId) ? "a,b,c" : "a,b,c,d",
+                string.Join(",", train.Events.Select(e => e.ItemId)));
+        Assert.All(split.Validation, v => Assert.Equal("a,b,c,d", string.Join(",", v.Events.Select(e => e.ItemId))));
+        Assert.Equal(400, split.Test.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LeaveLastOutSplit.Split(sequences, validationShare: 0));
+    }
+
+    [Fact]
     public void Leave_last_out_drops_targets_never_seen_before_them()
     {
         var sequences = new[]

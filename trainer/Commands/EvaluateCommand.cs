@@ -13,6 +13,7 @@ internal static class EvaluateCommand
         var names = BaselineFactory.Names(args, modelPath is null ? "pop,sr,sknn" : "");
         var json = args.String("json");
         var plot = args.String("plot");
+        var excludeSeen = args.Flag("exclude-seen");
         var (data, split) = SplitLoader.Load(args, output);
         var rankers = new List<ISessionRanker>(BaselineFactory.Build(names, args, split));
         args.RejectUnknown();
@@ -24,7 +25,7 @@ internal static class EvaluateCommand
         }
         if (rankers.Count == 0) throw new CliException("nothing to evaluate: give --model and/or --baselines");
 
-        var results = RankerEvaluation.Evaluate(rankers, split, output);
+        var results = RankerEvaluation.Evaluate(rankers, split, output, excludeSeen);
         output.WriteLine();
         ResultTable.Write(output, results, [10, 20]);
         if (json is not null)

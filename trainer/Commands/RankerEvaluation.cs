@@ -9,9 +9,10 @@ internal static class RankerEvaluation
 {
     public static readonly int[] PlotCutoffs = [.. Enumerable.Range(1, 20)];
 
-    public static List<EvaluationResult> Evaluate(IEnumerable<ISessionRanker> rankers, DataSplit split, TextWriter output)
+    public static List<EvaluationResult> Evaluate(IEnumerable<ISessionRanker> rankers, DataSplit split, TextWriter output,
+        bool excludeSeen = false)
     {
-        var evaluator = new NextItemEvaluator(new EvaluationOptions { Cutoffs = PlotCutoffs });
+        var evaluator = new NextItemEvaluator(new EvaluationOptions { Cutoffs = PlotCutoffs, ExcludeSeen = excludeSeen });
         var popularity = new ItemPopularity(split.Fit);
         var results = new List<EvaluationResult>();
         foreach (var ranker in rankers)

@@ -13,12 +13,14 @@ internal static class SplitLoader
         catch (ArgumentException e) { throw new CliException(e.Message); }
         var testDays = args.Double("test-days", 14);
         var validationDays = args.Double("validation-days", testDays);
+        var validationShare = args.Double("validation-users", 0.1);
+        if (validationShare is <= 0 or > 1) throw new CliException("--validation-users is a share of users in (0, 1]");
         if (!File.Exists(input)) throw new CliException($"--input '{input}' does not exist");
 
         var data = DataReader.Read(input, format);
         foreach (var line in data.Describe()) output.WriteLine(line);
         var split = format == DataFormat.Sequences
-            ? LeaveLastOutSplit.Split(data.Sessions)
+            ? LeaveLastOutSplit.Split(data.Sessions, validationShare)
             : TimeSplit.Split(data.Sessions, testDays, validationDays);
         output.WriteLine(split.Describe());
         return (data, split);

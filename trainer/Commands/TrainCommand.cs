@@ -18,6 +18,7 @@ internal static class TrainCommand
         var outPath = args.Required("out");
         var json = args.String("json");
         var plot = args.String("plot");
+        var excludeSeen = args.Flag("exclude-seen");
         var label = args.String("version");
         var names = BaselineFactory.Names(args, "");
         var defaults = new SessionModelTrainerOptions();
@@ -34,7 +35,16 @@ internal static class TrainCommand
             MaxSequenceLength = args.Int("max-length", defaults.MaxSequenceLength),
             Patience = args.Int("patience", defaults.Patience),
             Dropout = args.Double("dropout", defaults.Dropout),
+            SessionDropout = args.Double("session-dropout", defaults.SessionDropout),
+            LastItemSkip = !args.Flag("no-last-item-skip") && defaults.LastItemSkip,
+            TiedEmbeddings = !args.Flag("untied-embeddings") && defaults.TiedEmbeddings,
+            // Transition scores need the full softmax: sampled negatives turn them off unless asked for (then an error).
+            Transitions = args.Flag("transitions")
+                || (!args.Flag("no-transitions") && defaults.Transitions && args.Int("negatives", defaults.NegativeSamples) == 0),
+            TransitionMinCount = args.Int("transition-min-count", defaults.TransitionMinCount),
+            TransitionLearningRateScale = args.Double("transition-lr-scale", defaults.TransitionLearningRateScale),
             WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
+            LearningRateDecay = args.Double("lr-decay", defaults.LearningRateDecay),
             Seed = args.Int("seed", defaults.Seed),
             Threads = args.Int("threads", defaults.Threads),
         };
@@ -75,7 +85,7 @@ internal static class TrainCommand
         output.WriteLine($"wrote {outPath}: {written.ModelVersion}");
 
         var model = SessionModel.FromArtifact(written);
-        var results = RankerEvaluation.Evaluate([.. baselines, model], split, output);
+        var results = RankerEvaluation.Evaluate([.. baselines, model], split, output, excludeSeen);
         output.WriteLine();
         ResultTable.Write(output, results, [10, 20]);
         var summary = new TrainingSummary(Path.GetFullPath(outPath), written.ModelVersion, result.BestEpoch, seconds, peak, events, result.History);

@@ -1,4 +1,5 @@
 using TorchSharp;
+using Personalization.Model.Inference;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -19,13 +20,25 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Linear key;
     private readonly Linear value;
     private readonly Linear combine;
-    private readonly Embedding output_embedding;
+    private readonly Dropout session_dropout;
+    private readonly Embedding? output_embedding;
     private readonly Parameter? output_bias;
+    private readonly Parameter? transition_weight;
+    private readonly ItemTransitions? _transitions;
 
-    public SessionNetwork(SessionNetworkOptions options) : base(nameof(SessionNetwork))
+    /// <param name="options">Shape of the network.</param>
+    /// <param name="transitions">The item pairs that get a learned score each (required when
+    /// <see cref="SessionNetworkOptions.Transitions"/> is set, ignored otherwise).</param>
+    public SessionNetwork(SessionNetworkOptions options, ItemTransitions? transitions = null) : base(nameof(SessionNetwork))
     {
         options.Validate();
         Options = options;
+        if (options.Transitions)
+        {
+            _transitions = transitions ?? throw new ArgumentNullException(nameof(transitions), "A network with transitions needs the pair table.");
+            if (transitions.Items != options.Items) throw new ArgumentException($"The pair table has {transitions.Items} items, the network {options.Items}.", nameof(transitions));
+            transition_weight = nn.Parameter(zeros(transitions.Count));
+        }
         item_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
         type_embedding = nn.Embedding(options.EventTypes, options.EmbeddingSize);
         input_dropout = nn.Dropout(options.Dropout);
@@ -33,27 +46,34 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         query = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
         key = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
         value = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
-        combine = nn.Linear(options.HiddenSize + options.AttentionSize, options.EmbeddingSize);
-        output_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
+        combine = nn.Linear(options.HiddenSize + options.AttentionSize + (options.LastItemSkip ? options.EmbeddingSize : 0), options.EmbeddingSize);
+        session_dropout = nn.Dropout(options.SessionDropout);
+        if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
         if (options.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
         using (no_grad())
         {
             // Small starting tables: scores start near uniform, so early full-softmax steps are stable.
             nn.init.normal_(item_embedding.weight!, 0, 0.05);
             nn.init.normal_(type_embedding.weight!, 0, 0.05);
-            nn.init.normal_(output_embedding.weight!, 0, 0.05);
+            if (output_embedding is not null) nn.init.normal_(output_embedding.weight!, 0, 0.05);
         }
         RegisterComponents();
     }
 
     public SessionNetworkOptions Options { get; }
 
+    /// <summary>The table scores are read from: the input item table itself when the embeddings are tied.</summary>
+    public Embedding OutputTable => output_embedding ?? item_embedding;
+
     /// <summary>Scores over the whole catalog at every position.</summary>
     /// <param name="items">[B, T] int64 item indices (right padding with any valid index; padded positions
     /// never influence earlier ones).</param>
     /// <param name="eventTypes">[B, T] int64 event types.</param>
     /// <returns>[B, T, Items] scores for the item that follows each position.</returns>
-    public override Tensor forward(Tensor items, Tensor eventTypes) => Score(SessionVectors(items, eventTypes));
+    public override Tensor forward(Tensor items, Tensor eventTypes) => Score(SessionVectors(items, eventTypes), items);
+
+    /// <summary>The pair table of the transition scores (null without).</summary>
+    public ItemTransitions? Transitions => _transitions;
 
     /// <summary>[B, T] items and types → [B, T, Hidden] GRU hidden states h_0..h_{T-1}, from a zero initial state.</summary>
     public Tensor HiddenStates(Tensor items, Tensor eventTypes)
@@ -71,16 +91,43 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
         var attended = AttendOverWindow(states);                                        // [B, T, A]
-        return combine.call(cat([states, attended], dim: -1)).MoveToOuterDisposeScope(); // [B, T, E]
+        var parts = Options.LastItemSkip
+            ? new[] { states, attended, input_dropout.call(item_embedding.call(items)) } // + [B, T, E]
+            : new[] { states, attended };
+        return session_dropout.call(combine.call(cat(parts, dim: -1))).MoveToOuterDisposeScope(); // [B, T, E]
     }
 
-    /// <summary>[..., Embedding] session vectors → [..., Items] scores.</summary>
-    public Tensor Score(Tensor sessionVectors)
+    /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores.</summary>
+    public Tensor Score(Tensor sessionVectors, Tensor lastItems)
     {
         using var scope = NewDisposeScope();
-        var scores = sessionVectors.matmul(output_embedding.weight!.t()); // [..., N]
+        var scores = sessionVectors.matmul(OutputTable.weight!.t()); // [..., N]
         if (output_bias is not null) scores = scores + output_bias;
+        if (transition_weight is not null) scores = AddTransitions(scores, lastItems);
         return scores.MoveToOuterDisposeScope();
+    }
+
+    // scores[m, b] += w[a_m → b] for every successor b of the item a_m just seen (a sparse, learned addition).
+    private Tensor AddTransitions(Tensor scores, Tensor lastItems)
+    {
+        var items = Options.Items;
+        var last = lastItems.reshape(-1).cpu().data<long>().ToArray();                        // [M]
+        var flat = new List<long>();
+        var pairs = new List<long>();
+        for (var m = 0; m < last.Length; m++)
+        {
+            var a = (int)last[m];
+            for (var j = _transitions!.Offsets[a]; j < _transitions.Offsets[a + 1]; j++)
+            {
+                flat.Add((long)m * items + _transitions.Successors[j]);
+                pairs.Add(j);
+            }
+        }
+        if (flat.Count == 0) return scores;
+        var shape = scores.shape;
+        var values = transition_weight!.index_select(0, tensor(pairs.ToArray(), device: scores.device)); // [P']
+        return scores.reshape(-1).scatter_add(0, tensor(flat.ToArray(), device: scores.device), values)
+            .reshape(shape);                                                                 // [..., N]
     }
 
     /// <summary>Scores of the same chosen items for every vector (sampled softmax with shared negatives):
@@ -88,7 +135,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     public Tensor ScoreCandidates(Tensor sessionVectors, Tensor candidates)
     {
         using var scope = NewDisposeScope();
-        var table = output_embedding.weight!.index_select(0, candidates);             // [C, E]
+        var table = OutputTable.weight!.index_select(0, candidates);             // [C, E]
         var scores = sessionVectors.matmul(table.t());                                // [M, C]
         if (output_bias is not null) scores = scores + output_bias.index_select(0, candidates);
         return scores.MoveToOuterDisposeScope();
@@ -98,7 +145,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     public Tensor ScoreTargets(Tensor sessionVectors, Tensor targets)
     {
         using var scope = NewDisposeScope();
-        var table = output_embedding.call(targets);                                   // [M, E]
+        var table = OutputTable.call(targets);                                       // [M, E]
         var scores = (sessionVectors * table).sum(-1);                                // [M]
         if (output_bias is not null) scores = scores + output_bias.index_select(0, targets);
         return scores.MoveToOuterDisposeScope();

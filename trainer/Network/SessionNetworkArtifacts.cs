@@ -1,4 +1,5 @@
 using Personalization.Model.Artifacts;
+using Personalization.Model.Inference;
 using static TorchSharp.torch;
 
 namespace Personalization.Trainer.Network;
@@ -20,6 +21,16 @@ public static class SessionNetworkArtifacts
                 using var cpu = parameter.detach().cpu().to_type(ScalarType.Float32).contiguous();
                 tensors.Add(new ArtifactTensor(name, cpu.shape.Select(d => (int)d).ToArray(), cpu.data<float>().ToArray()));
             }
+            if (network.Transitions is { } transitions)
+            {
+                tensors.Add(new ArtifactTensor("transition_offsets", [transitions.Offsets.Length], [.. transitions.Offsets.Select(i => (float)i)]));
+                tensors.Add(new ArtifactTensor("transition_successors", [transitions.Count], [.. transitions.Successors.Select(i => (float)i)]));
+            }
+            if (network.Options.TiedEmbeddings)
+            {
+                var input = tensors.Single(t => t.Name == "item_embedding.weight");
+                tensors.Add(new ArtifactTensor("output_embedding.weight", input.Shape, input.Values));
+            }
         }
         return new ModelArtifact
         {
@@ -34,7 +45,10 @@ public static class SessionNetworkArtifacts
     /// <summary>A network with the artifact's shape and weights (e.g. to evaluate or continue training it).</summary>
     public static SessionNetwork ToNetwork(this ModelArtifact artifact)
     {
-        var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count));
+        var transitions = artifact.HyperParameters.Transitions
+            ? new ItemTransitions(Indices(artifact.Tensor("transition_offsets")), Indices(artifact.Tensor("transition_successors")))
+            : null;
+        var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count), transitions);
         using (no_grad())
         {
             foreach (var (name, parameter) in network.named_parameters())
@@ -58,7 +72,11 @@ public static class SessionNetworkArtifacts
         Window = options.Window,
         AttentionSize = options.AttentionSize,
         ItemBias = options.ItemBias,
+        LastItemSkip = options.LastItemSkip,
+        Transitions = options.Transitions,
     };
+
+    private static int[] Indices(ArtifactTensor tensor) => [.. tensor.Values.Select(v => (int)v)];
 
     public static SessionNetworkOptions Options(SessionModelHyperParameters hyperParameters, int items) => new()
     {
@@ -69,5 +87,7 @@ public static class SessionNetworkArtifacts
         Window = hyperParameters.Window,
         AttentionSize = hyperParameters.AttentionSize,
         ItemBias = hyperParameters.ItemBias,
+        LastItemSkip = hyperParameters.LastItemSkip,
+        Transitions = hyperParameters.Transitions,
     };
 }

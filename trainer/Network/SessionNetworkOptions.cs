@@ -26,6 +26,21 @@ public sealed record SessionNetworkOptions
     /// <summary>Dropout on the input embeddings during training (0 = none); inference never drops.</summary>
     public double Dropout { get; init; }
 
+    /// <summary>Feeds the current item's input embedding straight into the session vector beside the GRU state and
+    /// the attention (item-to-item transitions need not squeeze through the recurrence).</summary>
+    public bool LastItemSkip { get; init; }
+
+    /// <summary>One item table for input and output (fewer parameters; rare items learn from both roles). Training
+    /// only: the artifact always holds an output table, here a copy of the input one.</summary>
+    public bool TiedEmbeddings { get; init; }
+
+    /// <summary>Adds a learned score for every item pair a → b that followed each other in training (the network's
+    /// memory of exact transitions; see <c>ItemTransitions</c>).</summary>
+    public bool Transitions { get; init; }
+
+    /// <summary>Dropout on the session vector during training (0 = none).</summary>
+    public double SessionDropout { get; init; }
+
     public void Validate()
     {
         if (Items < 1) throw new ArgumentOutOfRangeException(nameof(Items), Items, "The catalog needs at least one item.");

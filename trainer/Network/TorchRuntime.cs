@@ -27,6 +27,24 @@ public static class TorchRuntime
             }
             SetThreads(threads);
         }
+        FlushDenormalsToZero();
+    }
+
+    /// <summary>Sets the SSE flush-to-zero and denormals-are-zero flags on the calling thread (threads it starts
+    /// later inherit them). Adam's moment estimates for the many items absent from a batch decay geometrically
+    /// through the denormal range, where every x86 operation costs ~100× more: without this, the first epoch of a
+    /// 23k-item catalog ran 4–40× slower than the rest. Numbers that small are zero for training. Returns whether
+    /// the flags are set (only x86-64 Linux is supported; elsewhere nothing changes).</summary>
+    public static bool FlushDenormalsToZero()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return false;
+        // glibc's x86-64 fenv_t is 32 bytes with the MXCSR in its last four.
+        var environment = new byte[32];
+        if (fegetenv(environment) != 0) return false;
+        const uint FlushToZero = 1 << 15, DenormalsAreZero = 1 << 6;
+        var mxcsr = BitConverter.ToUInt32(environment, 28) | FlushToZero | DenormalsAreZero;
+        BitConverter.TryWriteBytes(environment.AsSpan(28), mxcsr);
+        return fesetenv(environment) == 0;
     }
 
     /// <summary>The variable as native code sees it (libc <c>getenv</c>).</summary>
@@ -52,4 +70,10 @@ public static class TorchRuntime
 
     [DllImport("libc", CharSet = CharSet.Ansi)]
     private static extern int setenv(string name, string value, int overwrite);
+
+    [DllImport("libm.so.6")]
+    private static extern int fegetenv(byte[] environment);
+
+    [DllImport("libm.so.6")]
+    private static extern int fesetenv(byte[] environment);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Personalization.Model.Inference;
 using Personalization.Trainer.Network;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,8 +38,18 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
 
         TorchRuntime.Configure(options.Threads);
         random.manual_seed(options.Seed);
-        var network = new SessionNetwork(options.Network(items));
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var transitions = options.Transitions
+            ? ItemTransitions.FromSequences(usable.Select(s => (IReadOnlyList<int>)s.Items), items, options.TransitionMinCount)
+            : null;
+        if (transitions is not null) Report($"transition scores for {transitions.Count:N0} item pairs");
+        var network = new SessionNetwork(options.Network(items), transitions);
+        // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
+        var transitionScores = network.named_parameters().Where(p => p.name == "transition_weight").Select(p => p.parameter).ToList();
+        var others = network.named_parameters().Where(p => p.name != "transition_weight").Select(p => p.parameter).ToList();
+        var groups = new List<TorchSharp.Modules.Adam.ParamGroup> { new(others, options.LearningRate, weight_decay: options.WeightDecay) };
+        if (transitionScores.Count > 0)
+            groups.Add(new(transitionScores, options.LearningRate * options.TransitionLearningRateScale));
+        using var optimizer = optim.Adam(groups, options.LearningRate, weight_decay: options.WeightDecay);
         var shuffle = new Random(options.Seed);
         var history = new List<TrainingEpoch>();
         Dictionary<string, Tensor>? best = null;
@@ -68,6 +79,13 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 Report($"early stop: no better validation MRR@{options.ValidationCutoff} for {options.Patience} epochs; keeping epoch {bestEpoch}");
                 break;
             }
+            else if (options.LearningRateDecay < 1)
+            {
+                // A plateau often means steps too large for the fine structure left to learn: smaller ones usually
+                // still gain, for an epoch or two, before the network starts to overfit.
+                foreach (var group in optimizer.ParamGroups) group.LearningRate *= options.LearningRateDecay;
+                Report($"learning rate × {options.LearningRateDecay}");
+            }
         }
         Restore(network, best!);
         DisposeAll(best);
@@ -89,11 +107,12 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             var batch = SequenceBatch.Create(chunk, options.ValidationTargets);
             var vectors = network.SessionVectors(batch.Items, batch.EventTypes);           // [B, T, E]
             var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
+            var last = batch.Items.reshape(-1).index_select(0, batch.Positions);             // [M]
             for (long start = 0; start < flat.shape[0]; start += rowsPerChunk)
             {
                 using var inner = NewDisposeScope();
                 var length = Math.Min(rowsPerChunk, flat.shape[0] - start);
-                var scores = network.Score(flat.narrow(0, start, length));                 // [m, N]
+                var scores = network.Score(flat.narrow(0, start, length), last.narrow(0, start, length)); // [m, N]
                 var targets = batch.Targets.narrow(0, start, length);
                 var targetScores = scores.gather(1, targets.unsqueeze(1));               // [m, 1]
                 // Rank = 1 + items scored strictly higher than the target (ties favour the target, as the harness does).
@@ -126,7 +145,8 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             var vectors = network.SessionVectors(batch.Items, batch.EventTypes);               // [B, T, E]
             var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
-            var loss = Loss(network, flat, batch.Targets);
+            var last = batch.Items.reshape(-1).index_select(0, batch.Positions);             // [M]
+            var loss = Loss(network, flat, last, batch.Targets);
             optimizer.zero_grad();
             loss.backward();
             if (options.ClipGradientNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipGradientNorm);
@@ -159,11 +179,11 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         return [.. shuffled];
     }
 
-    // [M, E] session vectors, [M] next items → mean cross-entropy.
-    private Tensor Loss(SessionNetwork network, Tensor vectors, Tensor targets)
+    // [M, E] session vectors, [M] items just seen, [M] next items → mean cross-entropy.
+    private Tensor Loss(SessionNetwork network, Tensor vectors, Tensor last, Tensor targets)
     {
         if (options.NegativeSamples == 0 || options.NegativeSamples >= network.Options.Items)
-            return nn.functional.cross_entropy(network.Score(vectors), targets);             // [M, N] → []
+            return nn.functional.cross_entropy(network.Score(vectors, last), targets);       // [M, N] → []
         var negatives = randint(network.Options.Items, [options.NegativeSamples], dtype: ScalarType.Int64); // [S]
         var positive = network.ScoreTargets(vectors, targets).unsqueeze(1);                 // [M, 1]
         var sampled = network.ScoreCandidates(vectors, negatives);                          // [M, S]

@@ -2,20 +2,35 @@ using Personalization.Trainer.Network;
 
 namespace Personalization.Trainer.Training;
 
-/// <summary>Everything <see cref="SessionModelTrainer"/> can be told; the defaults train the synthetic shop in seconds.</summary>
+/// <summary>Everything <see cref="SessionModelTrainer"/> can be told. The defaults are the settings that beat the
+/// baselines on Amazon Video Games (docs/model-evaluation.md) and train the synthetic shop in seconds.</summary>
 public sealed record SessionModelTrainerOptions
 {
     public int Epochs { get; init; } = 10;
     public int BatchSize { get; init; } = 64;
-    public double LearningRate { get; init; } = 2e-3;
+    public double LearningRate { get; init; } = 5e-3;
     public double WeightDecay { get; init; }
+    /// <summary>Learning rate factor after an epoch without a better validation score (1: constant).</summary>
+    public double LearningRateDecay { get; init; } = 0.5;
     public int EmbeddingSize { get; init; } = 64;
     public int HiddenSize { get; init; } = 64;
     public int Window { get; init; } = 5;
     public int AttentionSize { get; init; } = 64;
     public int EventTypes { get; init; } = 5;
     public bool ItemBias { get; init; } = true;
-    public double Dropout { get; init; }
+    public double Dropout { get; init; } = 0.3;
+    /// <summary>Dropout on the session vector during training.</summary>
+    public double SessionDropout { get; init; } = 0.3;
+    /// <summary>See <see cref="SessionNetworkOptions.LastItemSkip"/>.</summary>
+    public bool LastItemSkip { get; init; } = true;
+    /// <summary>See <see cref="SessionNetworkOptions.Transitions"/> (full softmax only).</summary>
+    public bool Transitions { get; init; } = true;
+    /// <summary>Pairs seen fewer times than this in training get no transition score.</summary>
+    public int TransitionMinCount { get; init; } = 1;
+    /// <summary>Learning rate of the transition scores relative to <see cref="LearningRate"/>.</summary>
+    public double TransitionLearningRateScale { get; init; } = 1;
+    /// <summary>See <see cref="SessionNetworkOptions.TiedEmbeddings"/>.</summary>
+    public bool TiedEmbeddings { get; init; } = true;
     /// <summary>Longer sequences keep their most recent events.</summary>
     public int MaxSequenceLength { get; init; } = 50;
     public int Seed { get; init; } = 42;
@@ -25,7 +40,7 @@ public sealed record SessionModelTrainerOptions
     /// <summary>libtorch intra-op threads.</summary>
     public int Threads { get; init; } = 2;
     /// <summary>Epochs without a better validation MRR@K before stopping.</summary>
-    public int Patience { get; init; } = 2;
+    public int Patience { get; init; } = 3;
     /// <summary>Cut-off K of the validation HR@K / MRR@K.</summary>
     public int ValidationCutoff { get; init; } = 20;
     public ValidationTargets ValidationTargets { get; init; } = ValidationTargets.EveryPosition;
@@ -42,6 +57,10 @@ public sealed record SessionModelTrainerOptions
         AttentionSize = AttentionSize,
         ItemBias = ItemBias,
         Dropout = Dropout,
+        SessionDropout = SessionDropout,
+        LastItemSkip = LastItemSkip,
+        TiedEmbeddings = TiedEmbeddings,
+        Transitions = Transitions,
     };
 
     public void Validate()
@@ -51,6 +70,9 @@ public sealed record SessionModelTrainerOptions
         if (LearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
         if (MaxSequenceLength < 2) throw new ArgumentOutOfRangeException(nameof(MaxSequenceLength), MaxSequenceLength, "A sequence needs two events to predict one.");
         if (NegativeSamples < 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "0 (full softmax) or more.");
+        if (LearningRateDecay is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(LearningRateDecay), LearningRateDecay, "A factor in (0, 1].");
+        if (Transitions && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Transition scores need the full softmax (negatives 0).");
+        if (TransitionMinCount < 1) throw new ArgumentOutOfRangeException(nameof(TransitionMinCount), TransitionMinCount, "At least one occurrence.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
         if (ValidationCutoff < 1) throw new ArgumentOutOfRangeException(nameof(ValidationCutoff), ValidationCutoff, "K is at least 1.");
     }
