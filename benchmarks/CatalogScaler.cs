@@ -15,6 +15,9 @@ internal static class CatalogScaler
         if (catalog <= n) return trained;
         var tensors = trained.Tensors.Select(t =>
         {
+            // The added items have no learned transitions: their rows of the pair table are empty.
+            if (t.Name == "transition_offsets")
+                return t with { Shape = [catalog + 1], Values = [.. t.Values, .. Enumerable.Repeat(t.Values[^1], catalog - n)] };
             if (t.Shape.Length == 0 || t.Shape[0] != n) return t;
             var row = t.Values.Length / n;
             var values = new float[(long)catalog * row];
