@@ -1,4 +1,5 @@
 using Personalization.Model.Artifacts;
+using Personalization.Model.Inference;
 using Personalization.Model.Synthetic;
 
 namespace Personalization.Benchmarks;
@@ -16,7 +17,7 @@ internal static class CatalogScaler
         var tensors = trained.Tensors.Select(t =>
         {
             // The added items have no learned transitions: their rows of the pair table are empty.
-            if (t.Name == "transition_offsets")
+            if (t.Name == ItemTransitions.OffsetsTensor)
                 return t with { Shape = [catalog + 1], Values = [.. t.Values, .. Enumerable.Repeat(t.Values[^1], catalog - n)] };
             if (t.Shape.Length == 0 || t.Shape[0] != n) return t;
             var row = t.Values.Length / n;

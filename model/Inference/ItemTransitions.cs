@@ -1,3 +1,5 @@
+using Personalization.Model.Artifacts;
+
 namespace Personalization.Model.Inference;
 
 /// <summary>The item pairs (a → b) that followed each other in the training data, row by row like a sparse
@@ -22,10 +24,42 @@ public sealed class ItemTransitions
         Successors = successors;
     }
 
+    /// <summary>Artifact tensor names of the table (the learned scores are the network's <c>transition_weight</c>).</summary>
+    public const string OffsetsTensor = "transition_offsets", SuccessorsTensor = "transition_successors";
+
     public int[] Offsets { get; }
     public int[] Successors { get; }
     public int Items => Offsets.Length - 1;
     public int Count => Successors.Length;
+
+    /// <summary>The table as artifact tensors: the artifact stores float32 only, exact for whole numbers below 2^24.</summary>
+    public IEnumerable<ArtifactTensor> ToArtifactTensors() =>
+    [
+        new(OffsetsTensor, [Offsets.Length], [.. Offsets.Select(i => (float)i)]),
+        new(SuccessorsTensor, [Count], [.. Successors.Select(i => (float)i)]),
+    ];
+
+    /// <summary>The table stored in <paramref name="artifact"/> (checked like any other table).</summary>
+    public static ItemTransitions FromArtifact(ModelArtifact artifact)
+    {
+        var offsets = artifact.Tensor(OffsetsTensor);
+        var successors = artifact.Tensor(SuccessorsTensor);
+        if (offsets.Shape is not [var rows] || rows != artifact.ItemIds.Count + 1 || successors.Shape.Length != 1)
+            throw new InvalidDataException($"The transition table must be vectors of {artifact.ItemIds.Count + 1} offsets and the successors.");
+        return new ItemTransitions(AsIndices(offsets.Values), AsIndices(successors.Values));
+    }
+
+    private static int[] AsIndices(float[] values)
+    {
+        var indices = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is < 0 or > 1 << 24 || values[i] != MathF.Floor(values[i]))
+                throw new InvalidDataException("A transition index is not a whole number in 0..2^24.");
+            indices[i] = (int)values[i];
+        }
+        return indices;
+    }
 
     /// <summary>Pairs a → b of consecutive known items in <paramref name="sequences"/> seen at least
     /// <paramref name="minCount"/> times.</summary>

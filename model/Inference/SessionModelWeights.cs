@@ -26,10 +26,7 @@ internal sealed class SessionModelWeights
         OutputBias = p.ItemBias ? Take(artifact, "output_bias", n) : null;
         if (p.Transitions)
         {
-            var successors = artifact.Tensor("transition_successors");
-            if (successors.Shape.Length != 1) throw new InvalidDataException("Tensor 'transition_successors' must be a vector.");
-            Transitions = new ItemTransitions(
-                AsIndices(Take(artifact, "transition_offsets", n + 1)), AsIndices(successors.Values));
+            Transitions = ItemTransitions.FromArtifact(artifact);
             TransitionWeight = Take(artifact, "transition_weight", Transitions.Count);
         }
     }
@@ -51,19 +48,6 @@ internal sealed class SessionModelWeights
     public float[]? OutputBias { get; }        // [N]
     public ItemTransitions? Transitions { get; }
     public float[]? TransitionWeight { get; }  // [pairs]
-
-    // The artifact stores every tensor as float32; indices below 2^24 are exact there.
-    private static int[] AsIndices(float[] values)
-    {
-        var indices = new int[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[i] is < 0 or > 1 << 24 || values[i] != MathF.Floor(values[i]))
-                throw new InvalidDataException("A transition index is not a whole number in 0..2^24.");
-            indices[i] = (int)values[i];
-        }
-        return indices;
-    }
 
     private static float[] Transpose(float[] matrix, int rows, int columns)
     {

@@ -19,8 +19,9 @@ public static class CliApp
                            [--seed 42]
 
         Session formats are split by time (the last --test-days are the test set, the --validation-days before them
-        validate); --exclude-seen makes every ranker skip the session's own items; 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a --validation-users
-        share of the users validating. Test items unseen in training are dropped.
+        validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
+        --validation-users share of the users validating. Test items unseen in training are dropped.
+        --exclude-seen makes every ranker skip the session's own items.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

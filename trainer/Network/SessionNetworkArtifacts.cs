@@ -21,11 +21,7 @@ public static class SessionNetworkArtifacts
                 using var cpu = parameter.detach().cpu().to_type(ScalarType.Float32).contiguous();
                 tensors.Add(new ArtifactTensor(name, cpu.shape.Select(d => (int)d).ToArray(), cpu.data<float>().ToArray()));
             }
-            if (network.Transitions is { } transitions)
-            {
-                tensors.Add(new ArtifactTensor("transition_offsets", [transitions.Offsets.Length], [.. transitions.Offsets.Select(i => (float)i)]));
-                tensors.Add(new ArtifactTensor("transition_successors", [transitions.Count], [.. transitions.Successors.Select(i => (float)i)]));
-            }
+            if (network.Transitions is { } transitions) tensors.AddRange(transitions.ToArtifactTensors());
             if (network.Options.TiedEmbeddings)
             {
                 var input = tensors.Single(t => t.Name == "item_embedding.weight");
@@ -45,9 +41,7 @@ public static class SessionNetworkArtifacts
     /// <summary>A network with the artifact's shape and weights (e.g. to evaluate or continue training it).</summary>
     public static SessionNetwork ToNetwork(this ModelArtifact artifact)
     {
-        var transitions = artifact.HyperParameters.Transitions
-            ? new ItemTransitions(Indices(artifact.Tensor("transition_offsets")), Indices(artifact.Tensor("transition_successors")))
-            : null;
+        var transitions = artifact.HyperParameters.Transitions ? ItemTransitions.FromArtifact(artifact) : null;
         var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count), transitions);
         using (no_grad())
         {
@@ -75,8 +69,6 @@ public static class SessionNetworkArtifacts
         LastItemSkip = options.LastItemSkip,
         Transitions = options.Transitions,
     };
-
-    private static int[] Indices(ArtifactTensor tensor) => [.. tensor.Values.Select(v => (int)v)];
 
     public static SessionNetworkOptions Options(SessionModelHyperParameters hyperParameters, int items) => new()
     {

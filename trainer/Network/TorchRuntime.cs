@@ -32,8 +32,8 @@ public static class TorchRuntime
 
     /// <summary>Sets the SSE flush-to-zero and denormals-are-zero flags on the calling thread (threads it starts
     /// later inherit them). Adam's moment estimates for the many items absent from a batch decay geometrically
-    /// through the denormal range, where every x86 operation costs ~100× more: without this, the first epoch of a
-    /// 23k-item catalog ran 4–40× slower than the rest. Numbers that small are zero for training. Returns whether
+    /// through the denormal range, where every x86 operation costs ~100× more: without this, the first epoch on a
+    /// 23k-item catalog sometimes ran 4–40× slower than the rest. Numbers that small are zero for training. Returns whether
     /// the flags are set (only x86-64 Linux is supported; elsewhere nothing changes).</summary>
     public static bool FlushDenormalsToZero()
     {

@@ -44,11 +44,10 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         if (transitions is not null) Report($"transition scores for {transitions.Count:N0} item pairs");
         var network = new SessionNetwork(options.Network(items), transitions);
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
-        var transitionScores = network.named_parameters().Where(p => p.name == "transition_weight").Select(p => p.parameter).ToList();
-        var others = network.named_parameters().Where(p => p.name != "transition_weight").Select(p => p.parameter).ToList();
-        var groups = new List<TorchSharp.Modules.Adam.ParamGroup> { new(others, options.LearningRate, weight_decay: options.WeightDecay) };
-        if (transitionScores.Count > 0)
-            groups.Add(new(transitionScores, options.LearningRate * options.TransitionLearningRateScale));
+        var byKind = network.named_parameters().ToLookup(p => p.name == "transition_weight", p => p.parameter);
+        var groups = new List<TorchSharp.Modules.Adam.ParamGroup> { new(byKind[false], options.LearningRate, weight_decay: options.WeightDecay) };
+        if (byKind[true].Any())
+            groups.Add(new(byKind[true], options.LearningRate * options.TransitionLearningRateScale));
         using var optimizer = optim.Adam(groups, options.LearningRate, weight_decay: options.WeightDecay);
         var shuffle = new Random(options.Seed);
         var history = new List<TrainingEpoch>();
