@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 using Personalization.Ingestion.Mock;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Synthetic;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Api.Options;
 using Personalization.Api.Validation;
 using Personalization.Grains.Interfaces;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Api.Events;
 

@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Personalization.Grains.Interfaces;
 using Personalization.Model;
+using Personalization.Contract;
 
 namespace Personalization.Grains.Sessions;
 
@@ -63,20 +64,14 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         return true;
     }
 
-    private bool StartsNewSession(ClickEvent e)
-    {
-        if (state.SessionId is null) return true;
-        if (e.SessionId is not null && e.SessionId != state.ProducerSessionId) return true;
-        return e.Timestamp.ToUnixTimeMilliseconds() - state.LastEventAtMs > (long)options.InactivityTimeout.TotalMilliseconds;
-    }
+    private bool StartsNewSession(ClickEvent e) =>
+        options.Rule.StartsNewSession(state.SessionId, state.ProducerSessionId, state.LastEventAtMs, e.SessionId,
+            e.Timestamp.ToUnixTimeMilliseconds());
 
     private void StartSession(ClickEvent e, ISessionModel? model)
     {
         state.SessionCount++;
-        // A producer id that repeats after an inactivity gap still names a new session: number it.
-        state.SessionId = e.SessionId is null ? $"{userId}#{state.SessionCount}"
-            : e.SessionId == state.ProducerSessionId ? $"{e.SessionId}#{state.SessionCount}"
-            : e.SessionId;
+        state.SessionId = SessionRule.SessionId(userId, e.SessionId, state.ProducerSessionId, state.SessionCount);
         state.ProducerSessionId = e.SessionId;
         state.StartedAtMs = e.Timestamp.ToUnixTimeMilliseconds();
         state.LastEventAtMs = state.StartedAtMs;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Ingestion.Consuming;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 using Personalization.Ingestion.Publishing;
 
 namespace Personalization.Ingestion.Configuration;

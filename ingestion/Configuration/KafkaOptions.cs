@@ -1,4 +1,4 @@
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Configuration;
 

@@ -1,4 +1,5 @@
 using Personalization.Grains.Interfaces;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Publishing;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 using Personalization.Ingestion.Mock;
 using Personalization.Producer.Bench;
 using Personalization.Producer.Cli;

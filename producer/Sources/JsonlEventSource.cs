@@ -1,5 +1,5 @@
 using System.Text;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Producer.Sources;
 

@@ -1,5 +1,5 @@
 using Personalization.Grains.Interfaces;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 using Personalization.Model.Synthetic;
 
 namespace Personalization.Producer.Sources;

@@ -8,6 +8,7 @@ using Personalization.Grains.Interfaces;
 using Personalization.Grains.Sessions;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Silo;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests;
 

@@ -6,7 +6,7 @@ using Confluent.Kafka;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Consuming;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests;
 

@@ -1,3 +1,4 @@
+using Personalization.Contract;
 using Personalization.Model.Synthetic;
 using Personalization.Trainer.Data;
 using Xunit;
@@ -60,7 +61,7 @@ public class ReaderClickstreamJsonlTests
         var expected = generator.Sessions(200).ToList();
         var lines = generator.Events(200).Select((e, i) => System.Text.Json.JsonSerializer.Serialize(new
         {
-            eventId = $"e{i}", userId = e.UserId, itemId = e.ItemId, type = EventTypes.Names[e.EventType],
+            eventId = $"e{i}", userId = e.UserId, itemId = e.ItemId, type = ClickEventTypeNames.All[e.EventType],
             timestamp = e.Timestamp.ToString("O"), sessionId = e.SessionId,
         }));
 

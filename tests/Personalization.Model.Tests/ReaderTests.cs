@@ -31,9 +31,18 @@ public class ReaderTests
     }
 
     [Fact]
-    public void Session_tsv_without_the_expected_header_reports_it_instead_of_guessing()
+    public void Session_tsv_without_a_header_reads_SessionId_ItemId_Time_in_that_order()
     {
-        var data = SessionTsvReader.Read(new StringReader("a\tb\tc\n1\t2\t3\n"));
+        var data = SessionTsvReader.Read(new StringReader("s1\ta\t1396321200\ns1\tb\t1396321260\n"));
+
+        Assert.Equal(["a", "b"], data.Sessions.Single().Events.Select(e => e.ItemId));
+        Assert.Equal(0, data.BadLineCount);
+    }
+
+    [Fact]
+    public void Session_tsv_whose_header_lacks_a_column_reports_it_instead_of_guessing()
+    {
+        var data = SessionTsvReader.Read(new StringReader("SessionId\tProduct\tTime\n1\t2\t3\n"));
 
         Assert.Empty(data.Sessions);
         Assert.Equal(1, data.FirstBadLines.Single().LineNumber);

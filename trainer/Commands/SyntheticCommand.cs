@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Personalization.Contract;
 using Personalization.Model.Synthetic;
 using Personalization.Trainer.Data;
 
@@ -42,15 +42,9 @@ internal static class SyntheticCommand
             case "jsonl":
                 foreach (var e in generator.Events(sessions))
                 {
-                    writer.WriteLine(JsonSerializer.Serialize(new
-                    {
-                        eventId = $"syn-{options.Seed}-{events++}",
-                        userId = e.UserId,
-                        itemId = e.ItemId,
-                        type = EventTypes.Names[e.EventType],
-                        timestamp = e.Timestamp.ToString("O", CultureInfo.InvariantCulture),
-                        sessionId = e.SessionId,
-                    }));
+                    var click = new ClickEvent($"syn-{options.Seed}-{events++}", e.UserId, e.ItemId, (ClickEventType)e.EventType,
+                        e.Timestamp, e.SessionId);
+                    writer.WriteLine(System.Text.Encoding.UTF8.GetString(ClickEventJson.Serialize(click)));
                 }
                 break;
             default:

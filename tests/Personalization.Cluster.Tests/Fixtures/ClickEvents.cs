@@ -1,4 +1,5 @@
 using Personalization.Grains.Interfaces;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests.Fixtures;
 

@@ -1,6 +1,7 @@
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests.Grains;
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
 using Personalization.Model.Synthetic;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests.Grains;
 

@@ -5,6 +5,7 @@ using Personalization.Grains.Interfaces;
 using Personalization.Model.Synthetic;
 using StackExchange.Redis;
 using Xunit.Abstractions;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests.Persistence;
 

@@ -9,6 +9,7 @@ using Personalization.Grains.Sessions;
 using Personalization.Grains.Storage;
 using Personalization.Model.Synthetic;
 using Xunit.Abstractions;
+using Personalization.Contract;
 
 namespace Personalization.Cluster.Tests.Persistence;
 

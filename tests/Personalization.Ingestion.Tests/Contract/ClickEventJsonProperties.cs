@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Personalization.Grains.Interfaces;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Tests.Contract;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Personalization.Grains.Interfaces;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Tests.Contract;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Tests.Contract;
 
@@ -40,6 +40,6 @@ public sealed class ClickEventSchemaTests
     {
         var names = Schema["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
 
-        Assert.Equal(Enum.GetValues<Personalization.Grains.Interfaces.ClickEventType>().Select(t => t.ToWireName()), names);
+        Assert.Equal(Enum.GetValues<Personalization.Contract.ClickEventType>().Select(t => t.ToWireName()), names);
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 

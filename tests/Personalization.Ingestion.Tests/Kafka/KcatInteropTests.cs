@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 

@@ -2,7 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalization.Ingestion.Configuration;
-using Personalization.Ingestion.Contract;
+using Personalization.Contract;
 using Personalization.Ingestion.Publishing;
 using Personalization.Ingestion.Tests.Kafka;
 

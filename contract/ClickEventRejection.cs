@@ -1,9 +1,10 @@
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
 /// <summary>Why a record is not a valid clickstream event. The snake_case names (<see cref="ClickEventRejections.Code"/>)
 /// are what the dead-letter topic's <c>reason</c> header and the metrics carry: keep them stable.</summary>
 public enum ClickEventRejection
 {
+    /// <summary>Not rejected.</summary>
     None = 0,
     /// <summary>The value is not well-formed UTF-8 JSON (or is empty).</summary>
     NotJson,

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Personalization.Grains.Interfaces;
 
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
 /// <summary>The fields read so far from one record; each <see cref="Read"/> returns a rejection or null.</summary>
 internal struct EventFields

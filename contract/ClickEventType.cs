@@ -1,4 +1,4 @@
-namespace Personalization.Grains.Interfaces;
+namespace Personalization.Contract;
 
 /// <summary>The kinds of clickstream event the cluster understands. The numeric values are part of the model
 /// (event-type embedding rows) and of persisted state: append new kinds, never renumber.</summary>

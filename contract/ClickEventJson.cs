@@ -1,18 +1,20 @@
 using System.Buffers;
 using System.Text.Json;
-using Personalization.Grains.Interfaces;
 
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
 /// <summary>Parses and validates the clickstream JSON contract (see clickstream-event.schema.json) straight from the
 /// Kafka value bytes with a <see cref="Utf8JsonReader"/>, and writes events back in the same contract. Runs once per
 /// consumed event, so it allocates only the event's own strings and never throws for bad input.</summary>
 public sealed class ClickEventJson(ClickEventValidationOptions? options = null, TimeProvider? time = null)
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
     private readonly ClickEventValidationOptions _options = options ?? new ClickEventValidationOptions();
+    // Unknown fields are ignored whatever their shape, so nesting must never be the reason a record fails: every
+    // level costs at least two bytes, and the size limit already bounds the record.
+    private readonly JsonReaderOptions _readerOptions = new() { MaxDepth = Math.Max(64, (options?.MaxEventBytes ?? 16 * 1024) / 2 + 1) };
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>The limits this parser applies.</summary>
     public ClickEventValidationOptions Options => _options;
 
     /// <summary>Validates a record without a Kafka key (e.g. an HTTP request body).</summary>
@@ -34,7 +36,7 @@ public sealed class ClickEventJson(ClickEventValidationOptions? options = null, 
         if (utf8Json.IsEmpty) return Reject(ClickEventRejection.NotJson, "empty value");
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+            var reader = new Utf8JsonReader(utf8Json, isFinalBlock: true, new JsonReaderState(_readerOptions));
             var fields = new EventFields();
             if (!reader.Read()) return Reject(ClickEventRejection.NotJson, "empty value");
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -76,6 +78,7 @@ public sealed class ClickEventJson(ClickEventValidationOptions? options = null, 
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Writes an event in the contract to <paramref name="output"/>.</summary>
     public static void Write(ClickEvent e, IBufferWriter<byte> output)
     {
         using var writer = new Utf8JsonWriter(output);

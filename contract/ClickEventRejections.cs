@@ -1,5 +1,6 @@
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
+/// <summary>The stable codes of <see cref="ClickEventRejection"/>.</summary>
 public static class ClickEventRejections
 {
     /// <summary>The stable snake_case code of a rejection, e.g. <c>missing_field</c>.</summary>

@@ -1,4 +1,4 @@
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
 /// <summary>Limits a clickstream record must respect (section <c>Kafka:Validation</c>).</summary>
 public sealed class ClickEventValidationOptions

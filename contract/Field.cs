@@ -1,4 +1,4 @@
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
 /// <summary>The contract's known fields; bit flags so duplicates and missing fields are one mask test.</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Personalization.Ingestion.Contract;
+namespace Personalization.Contract;
 
 internal static class FieldNames
 {

@@ -1,0 +1,2 @@
+// Grain contracts speak the clickstream contract's types (ClickEvent, ClickEventType).
+global using Personalization.Contract;
