@@ -7,10 +7,13 @@ namespace Personalization.Grains.Interfaces;
 /// <param name="RecentItems">The session's recent item ids, oldest first.</param>
 /// <param name="Exclude">Item ids that must not be returned (e.g. bought in this session).</param>
 /// <param name="Count">How many items to return.</param>
+/// <param name="LastStateItem">Index, in <paramref name="ModelVersion"/>'s vocabulary, of the item whose event
+/// produced the current state (-1 for none).</param>
 [GenerateSerializer, Immutable, Alias("pz.ranking-query.v1")]
 public sealed record RankingQuery(
     [property: Id(0)] string? ModelVersion,
     [property: Id(1)] float[] RecentStates,
     [property: Id(2)] IReadOnlyList<string> RecentItems,
     [property: Id(3)] IReadOnlyList<string> Exclude,
-    [property: Id(4)] int Count);
+    [property: Id(4)] int Count,
+    [property: Id(5)] int LastStateItem = -1);

@@ -14,6 +14,9 @@ public interface ISessionModel : ISessionRanker
     /// <summary>How many recent hidden states (including the current one) the attention reads.</summary>
     int Window { get; }
 
+    /// <summary>Event kinds the model was trained with (the contract's numbering, 0..EventTypes-1).</summary>
+    int EventTypes { get; }
+
     /// <summary>Advances the hidden state by one event: <paramref name="next"/> = GRU(<paramref name="previous"/>,
     /// embedding(item, eventType)). <paramref name="previous"/> empty means the session's initial (zero) state.
     /// <paramref name="item"/> must be a known index (callers skip unknown items).</summary>

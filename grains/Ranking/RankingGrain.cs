@@ -4,6 +4,7 @@ using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Model;
+using Personalization.Model.Inference;
 
 namespace Personalization.Grains.Ranking;
 
@@ -32,12 +33,10 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         foreach (var id in query.Exclude)
             if (model.Items.TryGetIndex(id, out var index)) exclude.Add(index);
 
-        var rows = query.RecentStates.Length / model.HiddenSize;
         var buffer = ArrayPool<RankedItem>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var written = model.Rank(query.RecentStates.AsSpan(0, rows * model.HiddenSize), rows,
-                rows == 0 ? -1 : LastKnownItem(model, query.RecentItems), buffer.AsSpan(0, count), exclude);
+            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem, buffer.AsSpan(0, count), exclude);
             var items = new ScoredItem[written];
             for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
             return new RankedItems(model.Version, items);
@@ -46,14 +45,6 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         {
             ArrayPool<RankedItem>.Shared.Return(buffer);
         }
-    }
-
-    // The current state came from the newest item the model knows: unknown items never step it.
-    private static int LastKnownItem(ISessionModel model, IReadOnlyList<string> recentItems)
-    {
-        for (var i = recentItems.Count - 1; i >= 0; i--)
-            if (model.Items.TryGetIndex(recentItems[i], out var index)) return index;
-        return -1;
     }
 
     private RankedItems Fallback(RankingQuery query, int count)

@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Personalization.Grains.Interfaces;
 using Personalization.Model;
+using Personalization.Model.Inference;
 using Personalization.Contract;
 
 namespace Personalization.Grains.Sessions;
@@ -11,8 +12,6 @@ namespace Personalization.Grains.Sessions;
 /// the grain so the rules read in one place.</summary>
 internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options)
 {
-    public UserSessionState State => state;
-
     /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or its id is
     /// among the recently applied ones. Events without a Kafka position use a negative partition.</summary>
     public bool IsDuplicate(SequencedClickEvent e)
@@ -22,9 +21,8 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         return options.RecentEventIds > 0 && Array.IndexOf(state.RecentEventIds, HashEventId(e.Event.EventId)) >= 0;
     }
 
-    /// <summary>Applies one event that is not a duplicate. Returns whether the session started anew, and whether
-    /// the model knew the item (<c>null</c> when no model is loaded).</summary>
-    public (bool NewSession, bool? KnownItem) Apply(SequencedClickEvent sequenced, ISessionModel? model)
+    /// <summary>Applies one event that is not a duplicate and says what it did.</summary>
+    public SessionStep Apply(SequencedClickEvent sequenced, ISessionModel? model)
     {
         var e = sequenced.Event;
         Remember(sequenced);
@@ -35,15 +33,18 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.LastEventAtMs = Math.Max(state.LastEventAtMs, time);
         state.EventsApplied++;
         state.TotalEventsApplied++;
+        var preceding = state.RecentItems.ToArray();
         Append(state.RecentItems, e.ItemId, options.RecentItems);
         AppendType(e.Type);
         if (e.Type == ClickEventType.Purchase && !state.PurchasedItems.Contains(e.ItemId))
             Append(state.PurchasedItems, e.ItemId, options.PurchasedItems);
 
-        if (model is null) return (newSession, null);
-        if (!model.Items.TryGetIndex(e.ItemId, out var index)) return (newSession, false);
-        state.HiddenStates = HiddenStateWindow.Step(state.HiddenStates, model, index, (int)e.Type, model.Window);
-        return (newSession, true);
+        if (model is null) return new SessionStep(newSession, null, preceding);
+        if (!model.Items.TryGetIndex(e.ItemId, out var index)) return new SessionStep(newSession, false, preceding);
+        var window = Window;
+        window.Advance(model, index, (int)e.Type);
+        Store(window);
+        return new SessionStep(newSession, true, preceding);
     }
 
     /// <summary>Makes the hidden states belong to <paramref name="model"/>. After a hot reload the old states mean
@@ -52,16 +53,25 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
     /// events, which the GRU state has mostly forgotten anyway). Returns whether anything changed.</summary>
     public bool SyncModel(ISessionModel? model)
     {
-        if (model?.Version == state.ModelVersion) return false;
-        state.HiddenStates = [];
+        // State stored before LastStateItem existed is re-stepped once, so its ranking reads the last item too.
+        var storedWithoutLastItem = state.HiddenStates.Length > 0 && state.LastStateItem < 0;
+        if (model?.Version == state.ModelVersion && !storedWithoutLastItem) return false;
+        var window = new HiddenStateWindow();
         state.ModelVersion = model?.Version;
-        if (model is null) return true;
-        for (var i = 0; i < state.RecentItems.Count; i++)
-        {
-            if (model.Items.TryGetIndex(state.RecentItems[i], out var index))
-                state.HiddenStates = HiddenStateWindow.Step(state.HiddenStates, model, index, state.RecentEventTypes[i], model.Window);
-        }
+        if (model is not null)
+            for (var i = 0; i < state.RecentItems.Count; i++)
+                window.Advance(model, model.Items.TryGetIndex(state.RecentItems[i], out var index) ? index : -1, state.RecentEventTypes[i]);
+        Store(window);
         return true;
+    }
+
+    /// <summary>The session's hidden states as the model's window reads them.</summary>
+    public HiddenStateWindow Window => new(state.HiddenStates, state.LastStateItem);
+
+    private void Store(HiddenStateWindow window)
+    {
+        state.HiddenStates = window.States;
+        state.LastStateItem = window.LastItem;
     }
 
     private bool StartsNewSession(ClickEvent e) =>
@@ -77,6 +87,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.LastEventAtMs = state.StartedAtMs;
         state.EventsApplied = 0;
         state.HiddenStates = [];
+        state.LastStateItem = -1;
         state.ModelVersion = model?.Version;
         state.RecentItems.Clear();
         state.RecentEventTypes.Clear();

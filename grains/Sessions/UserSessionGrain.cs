@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
@@ -32,11 +33,11 @@ public sealed class UserSessionGrain(
                 duplicates++;
                 continue;
             }
-            var (newSession, known) = tracker.Apply(e, model);
+            var step = tracker.Apply(e, model);
             applied++;
-            if (newSession) sessionsStarted++;
-            if (known == false) unknown++;
-            learned.Add((Preceding(session.State.RecentItems), e.Event.ItemId));
+            if (step.NewSession) sessionsStarted++;
+            if (step.KnownItem == false) unknown++;
+            learned.Add((step.PrecedingItems, e.Event.ItemId));
         }
         if (applied == 0) return new ApplyResult(0, duplicates, 0, 0);
 
@@ -61,8 +62,8 @@ public sealed class UserSessionGrain(
         var state = session.State;
         // A hot reload rebuilds the states in memory only: it is deterministic, so the next applied batch stores it.
         Tracker.SyncModel(models.Current);
-        var query = new RankingQuery(state.ModelVersion, HiddenStateWindow.ToFloats(state.HiddenStates),
-            state.RecentItems.ToArray(), state.PurchasedItems.ToArray(), count);
+        var query = new RankingQuery(state.ModelVersion, MemoryMarshal.Cast<byte, float>(state.HiddenStates).ToArray(),
+            state.RecentItems.ToArray(), state.PurchasedItems.ToArray(), count, state.LastStateItem);
         var ranked = await GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
         return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items);
     }
@@ -81,8 +82,4 @@ public sealed class UserSessionGrain(
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventAtMs),
             state.ModelVersion));
     }
-
-    // The session's items before the one just applied, as the sequential rules learn them.
-    private static string[] Preceding(List<string> recentItems) =>
-        recentItems.Count <= 1 ? [] : recentItems.GetRange(0, recentItems.Count - 1).ToArray();
 }

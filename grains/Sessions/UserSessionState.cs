@@ -48,4 +48,8 @@ public sealed class UserSessionState
 
     /// <summary>Next slot of <see cref="RecentEventIds"/> to overwrite.</summary>
     [Id(14)] public int RecentEventIdsNext { get; set; }
+
+    /// <summary>Index (in <see cref="ModelVersion"/>'s vocabulary) of the item whose event produced the current
+    /// hidden state; -1 with no state. State stored before this field existed reads as -1.</summary>
+    [Id(15)] public int LastStateItem { get; set; } = -1;
 }

@@ -2,22 +2,44 @@ using System.Text.Json.Serialization;
 
 namespace Personalization.Model.Artifacts;
 
-/// <summary>The network shape an artifact's weights belong to (the catalog size is the vocabulary's).</summary>
+/// <summary>The network shape, in one place: the trainer builds its TorchSharp network from it, the artifact records
+/// it, and serving checks the weights against it (the catalog size is the vocabulary's). The property defaults are
+/// what an artifact that omits a field means (older artifacts omit the later switches); new models are trained with
+/// <see cref="ForNewModels"/>. The cluster stores <see cref="Window"/> × <see cref="HiddenSize"/> float32 per user
+/// (5 × 64 × 4 B = 1.25 KB with the defaults).</summary>
 public sealed record SessionModelHyperParameters
 {
+    /// <summary>The shape new models get unless told otherwise: the last-item skip and the transition scores on
+    /// (they beat the baselines on Amazon Video Games, docs/model-evaluation.md).</summary>
+    public static SessionModelHyperParameters ForNewModels { get; } = new() { LastItemSkip = true, Transitions = true };
+
+    /// <summary>Event kinds the type embedding knows (the contract's <c>ClickEventType</c> numbering: 0..4).</summary>
     public int EventTypes { get; init; } = 5;
     public int EmbeddingSize { get; init; } = 64;
     public int HiddenSize { get; init; } = 64;
     /// <summary>Hidden states the attention reads, the current one included.</summary>
     public int Window { get; init; } = 5;
+    /// <summary>Width of the attention's query/key/value projections.</summary>
     public int AttentionSize { get; init; } = 64;
+    /// <summary>Learned per-item score bias (absorbs popularity).</summary>
     public bool ItemBias { get; init; } = true;
-    /// <summary>The session vector also reads the last item's input embedding. Written only when set, so artifacts
-    /// from before it existed keep their content hash.</summary>
+    /// <summary>The session vector also reads the last item's input embedding beside the GRU state and the attention
+    /// (item-to-item transitions need not squeeze through the recurrence). Written only when set, so artifacts from
+    /// before it existed keep their content hash.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool LastItemSkip { get; init; }
     /// <summary>The artifact carries a learned score per item transition a → b seen in training (tensors
-    /// <c>transition_offsets</c>, <c>transition_successors</c>, <c>transition_weight</c>). Written only when set.</summary>
+    /// <c>transition_offsets</c>, <c>transition_successors</c>, <c>transition_weight</c>; see <c>ItemTransitions</c>).
+    /// Written only when set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Transitions { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shape that describes no network.</summary>
+    public void Validate()
+    {
+        if (EventTypes < 1) throw new ArgumentOutOfRangeException(nameof(EventTypes), EventTypes, "At least one event type.");
+        if (EmbeddingSize < 1 || HiddenSize < 1 || AttentionSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(EmbeddingSize), "Layer sizes must be positive.");
+        if (Window < 1) throw new ArgumentOutOfRangeException(nameof(Window), Window, "The window holds at least the current state.");
+    }
 }

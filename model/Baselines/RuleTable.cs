@@ -27,22 +27,22 @@ internal sealed class RuleTable
 
     public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude)
     {
-        var heap = new TopKHeap(Math.Min(k, destination.Length));
+        var heap = new TopKHeap(destination[..Math.Min(k, destination.Length)]);
         lock (_lock)
         {
             foreach (var (target, weight) in _weights)
-                if (exclude?.Contains(target) != true) heap.Offer(target, weight);
+                if (exclude?.Contains(target) != true) heap.Add(weight, target);
         }
-        return heap.DrainBestFirst(destination);
+        return heap.SortDescending();
     }
 
     private void PruneLocked(int keep)
     {
         if (keep <= 0 || _weights.Count <= keep) return;
         var best = new RankedItem[keep];
-        var heap = new TopKHeap(keep);
-        foreach (var (target, weight) in _weights) heap.Offer(target, weight);
-        heap.DrainBestFirst(best);
+        var heap = new TopKHeap(best);
+        foreach (var (target, weight) in _weights) heap.Add(weight, target);
+        heap.SortDescending();
         _weights.Clear();
         foreach (var rule in best) _weights[rule.Item] = rule.Score;
     }

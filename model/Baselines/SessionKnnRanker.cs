@@ -118,11 +118,11 @@ public sealed class SessionKnnRanker : ISessionRanker
 
     private List<(int Session, float Similarity)> NearestNeighbours(List<int> sample, float[] overlap, int length)
     {
-        var heap = new TopKHeap(_options.Neighbours);
-        foreach (var s in sample)
-            heap.Offer(s, overlap[s] / MathF.Sqrt((float)length * _sessionItems[s].Length));
         var best = new RankedItem[_options.Neighbours];
-        var n = heap.DrainBestFirst(best);
+        var heap = new TopKHeap(best);
+        foreach (var s in sample)
+            heap.Add(overlap[s] / MathF.Sqrt((float)length * _sessionItems[s].Length), s);
+        var n = heap.SortDescending();
         return [.. best.Take(n).Select(r => (r.Item, r.Score))];
     }
 

@@ -8,27 +8,27 @@ internal static class TopKSelector
     public static int Select(int n, Func<int, double> score, int k, Span<RankedItem> destination,
         IReadOnlySet<int>? exclude)
     {
-        var heap = new TopKHeap(Math.Min(k, destination.Length));
+        var heap = new TopKHeap(destination[..Math.Min(k, destination.Length)]);
         for (var i = 0; i < n; i++)
         {
             var s = score(i);
             if (s <= 0 || exclude?.Contains(i) == true) continue;
-            heap.Offer(i, (float)s);
+            heap.Add((float)s, i);
         }
-        return heap.DrainBestFirst(destination);
+        return heap.SortDescending();
     }
 
     /// <summary>Ranks the listed candidates by their entry in <paramref name="scores"/>, keeping positive scores.</summary>
     public static int Select(ReadOnlySpan<int> candidates, ReadOnlySpan<float> scores, int k,
         Span<RankedItem> destination, IReadOnlySet<int>? exclude)
     {
-        var heap = new TopKHeap(Math.Min(k, destination.Length));
+        var heap = new TopKHeap(destination[..Math.Min(k, destination.Length)]);
         foreach (var i in candidates)
         {
             var s = scores[i];
             if (s <= 0 || exclude?.Contains(i) == true) continue;
-            heap.Offer(i, s);
+            heap.Add(s, i);
         }
-        return heap.DrainBestFirst(destination);
+        return heap.SortDescending();
     }
 }

@@ -9,8 +9,12 @@ internal sealed class SessionModelWeights
     {
         var p = artifact.HyperParameters;
         int n = artifact.ItemIds.Count, e = p.EmbeddingSize, h = p.HiddenSize, a = p.AttentionSize;
-        if (n < 1 || e < 1 || h < 1 || a < 1 || p.Window < 1 || p.EventTypes < 1)
-            throw new InvalidDataException("The artifact's hyper-parameters describe an empty network.");
+        if (n < 1) throw new InvalidDataException("The artifact's vocabulary is empty.");
+        try { p.Validate(); }
+        catch (ArgumentOutOfRangeException error)
+        {
+            throw new InvalidDataException($"The artifact's hyper-parameters describe no network: {error.Message}", error);
+        }
         ItemEmbedding = Take(artifact, "item_embedding.weight", n, e);
         TypeEmbedding = Take(artifact, "type_embedding.weight", p.EventTypes, e);
         InputGatesByColumn = Transpose(Take(artifact, "gru.weight_ih_l0", 3 * h, e), 3 * h, e);

@@ -1,3 +1,4 @@
+using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
 using Personalization.Trainer.Network;
 using static TorchSharp.torch;
@@ -16,8 +17,13 @@ internal static class NetworkTestData
         random.manual_seed(seed);
         var network = new SessionNetwork(new SessionNetworkOptions
         {
-            Items = items, EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
-            ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, TiedEmbeddings = tied,
+            Items = items,
+            Shape = new SessionModelHyperParameters
+            {
+                EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
+                ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions,
+            },
+            TiedEmbeddings = tied,
         }, transitions ? RandomTransitions(items, seed) : null);
         using (no_grad())
         {

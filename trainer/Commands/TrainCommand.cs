@@ -27,20 +27,23 @@ internal static class TrainCommand
             Epochs = args.Int("epochs", defaults.Epochs),
             BatchSize = args.Int("batch-size", defaults.BatchSize),
             LearningRate = args.Double("learning-rate", defaults.LearningRate),
-            EmbeddingSize = args.Int("embedding", defaults.EmbeddingSize),
-            HiddenSize = args.Int("hidden", defaults.HiddenSize),
-            AttentionSize = args.Int("attention", defaults.AttentionSize),
-            Window = args.Int("window", defaults.Window),
+            Shape = defaults.Shape with
+            {
+                EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
+                HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
+                AttentionSize = args.Int("attention", defaults.Shape.AttentionSize),
+                Window = args.Int("window", defaults.Shape.Window),
+                LastItemSkip = !args.Flag("no-last-item-skip") && defaults.Shape.LastItemSkip,
+                // Transition scores need the full softmax: sampled negatives turn them off unless asked for (then an error).
+                Transitions = args.Flag("transitions")
+                    || (!args.Flag("no-transitions") && defaults.Shape.Transitions && args.Int("negatives", defaults.NegativeSamples) == 0),
+            },
             NegativeSamples = args.Int("negatives", defaults.NegativeSamples),
             MaxSequenceLength = args.Int("max-length", defaults.MaxSequenceLength),
             Patience = args.Int("patience", defaults.Patience),
             Dropout = args.Double("dropout", defaults.Dropout),
             SessionDropout = args.Double("session-dropout", defaults.SessionDropout),
-            LastItemSkip = !args.Flag("no-last-item-skip") && defaults.LastItemSkip,
             TiedEmbeddings = !args.Flag("untied-embeddings") && defaults.TiedEmbeddings,
-            // Transition scores need the full softmax: sampled negatives turn them off unless asked for (then an error).
-            Transitions = args.Flag("transitions")
-                || (!args.Flag("no-transitions") && defaults.Transitions && args.Int("negatives", defaults.NegativeSamples) == 0),
             TransitionMinCount = args.Int("transition-min-count", defaults.TransitionMinCount),
             TransitionLearningRateScale = args.Double("transition-lr-scale", defaults.TransitionLearningRateScale),
             WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
@@ -58,8 +61,8 @@ internal static class TrainCommand
             ValidationTargets = split.Targets == TargetPositions.LastOnly ? ValidationTargets.LastItem : ValidationTargets.EveryPosition,
         };
 
-        var train = TrainingSequences.From(split.Train, split.Items, options.EventTypes);
-        var validation = TrainingSequences.From(split.Validation, split.Items, options.EventTypes);
+        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes);
+        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes);
         var events = train.Sum(s => (long)s.Length);
         output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
         var clock = Stopwatch.StartNew();

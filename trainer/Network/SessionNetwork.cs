@@ -1,4 +1,5 @@
 using TorchSharp;
+using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -28,28 +29,28 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
 
     /// <param name="options">Shape of the network.</param>
     /// <param name="transitions">The item pairs that get a learned score each (required when
-    /// <see cref="SessionNetworkOptions.Transitions"/> is set, ignored otherwise).</param>
+    /// <see cref="SessionModelHyperParameters.Transitions"/> is set, ignored otherwise).</param>
     public SessionNetwork(SessionNetworkOptions options, ItemTransitions? transitions = null) : base(nameof(SessionNetwork))
     {
         options.Validate();
         Options = options;
-        if (options.Transitions)
+        if (options.Shape.Transitions)
         {
             _transitions = transitions ?? throw new ArgumentNullException(nameof(transitions), "A network with transitions needs the pair table.");
             if (transitions.Items != options.Items) throw new ArgumentException($"The pair table has {transitions.Items} items, the network {options.Items}.", nameof(transitions));
             transition_weight = nn.Parameter(zeros(transitions.Count));
         }
-        item_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
-        type_embedding = nn.Embedding(options.EventTypes, options.EmbeddingSize);
+        item_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
+        type_embedding = nn.Embedding(options.Shape.EventTypes, options.Shape.EmbeddingSize);
         input_dropout = nn.Dropout(options.Dropout);
-        gru = nn.GRU(options.EmbeddingSize, options.HiddenSize, batchFirst: true);
-        query = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
-        key = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
-        value = nn.Linear(options.HiddenSize, options.AttentionSize, hasBias: false);
-        combine = nn.Linear(options.HiddenSize + options.AttentionSize + (options.LastItemSkip ? options.EmbeddingSize : 0), options.EmbeddingSize);
+        gru = nn.GRU(options.Shape.EmbeddingSize, options.Shape.HiddenSize, batchFirst: true);
+        query = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
+        key = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
+        value = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
+        combine = nn.Linear(options.Shape.HiddenSize + options.Shape.AttentionSize + (options.Shape.LastItemSkip ? options.Shape.EmbeddingSize : 0), options.Shape.EmbeddingSize);
         session_dropout = nn.Dropout(options.SessionDropout);
-        if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.EmbeddingSize);
-        if (options.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
+        if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
+        if (options.Shape.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
         using (no_grad())
         {
             // Small starting tables: scores start near uniform, so early full-softmax steps are stable.
@@ -91,7 +92,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
         var attended = AttendOverWindow(states);                                        // [B, T, A]
-        var parts = Options.LastItemSkip
+        var parts = Options.Shape.LastItemSkip
             ? new[] { states, attended, input_dropout.call(item_embedding.call(items)) } // + [B, T, E]
             : new[] { states, attended };
         return session_dropout.call(combine.call(cat(parts, dim: -1))).MoveToOuterDisposeScope(); // [B, T, E]
@@ -159,10 +160,10 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         var q = query.call(states);                                                      // [B, T, A]
         var k = key.call(states);                                                        // [B, T, A]
         var v = value.call(states);                                                      // [B, T, A]
-        var logits = q.matmul(k.transpose(1, 2)) / Math.Sqrt(Options.AttentionSize);     // [B, T, T]
+        var logits = q.matmul(k.transpose(1, 2)) / Math.Sqrt(Options.Shape.AttentionSize);     // [B, T, T]
         var t = arange(length, device: states.device).unsqueeze(1);                      // [T, 1]
         var j = arange(length, device: states.device).unsqueeze(0);                      // [1, T]
-        var outside = (j > t).logical_or(j <= t - Options.Window);                       // [T, T]
+        var outside = (j > t).logical_or(j <= t - Options.Shape.Window);                       // [T, T]
         var weights = logits.masked_fill(outside, float.NegativeInfinity).softmax(-1);   // [B, T, T]
         return weights.matmul(v).MoveToOuterDisposeScope();                              // [B, T, A]
     }

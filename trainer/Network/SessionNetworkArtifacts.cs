@@ -58,28 +58,9 @@ public static class SessionNetworkArtifacts
         return network;
     }
 
-    public static SessionModelHyperParameters HyperParameters(SessionNetworkOptions options) => new()
-    {
-        EventTypes = options.EventTypes,
-        EmbeddingSize = options.EmbeddingSize,
-        HiddenSize = options.HiddenSize,
-        Window = options.Window,
-        AttentionSize = options.AttentionSize,
-        ItemBias = options.ItemBias,
-        LastItemSkip = options.LastItemSkip,
-        Transitions = options.Transitions,
-    };
+    // The artifact records the shape the network was built from, and a loaded network is built from the recorded one.
+    public static SessionModelHyperParameters HyperParameters(SessionNetworkOptions options) => options.Shape;
 
-    public static SessionNetworkOptions Options(SessionModelHyperParameters hyperParameters, int items) => new()
-    {
-        Items = items,
-        EventTypes = hyperParameters.EventTypes,
-        EmbeddingSize = hyperParameters.EmbeddingSize,
-        HiddenSize = hyperParameters.HiddenSize,
-        Window = hyperParameters.Window,
-        AttentionSize = hyperParameters.AttentionSize,
-        ItemBias = hyperParameters.ItemBias,
-        LastItemSkip = hyperParameters.LastItemSkip,
-        Transitions = hyperParameters.Transitions,
-    };
+    public static SessionNetworkOptions Options(SessionModelHyperParameters hyperParameters, int items) =>
+        new() { Items = items, Shape = hyperParameters };
 }

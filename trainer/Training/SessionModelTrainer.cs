@@ -38,7 +38,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
 
         TorchRuntime.Configure(options.Threads);
         random.manual_seed(options.Seed);
-        var transitions = options.Transitions
+        var transitions = options.Shape.Transitions
             ? ItemTransitions.FromSequences(usable.Select(s => (IReadOnlyList<int>)s.Items), items, options.TransitionMinCount)
             : null;
         if (transitions is not null) Report($"transition scores for {transitions.Count:N0} item pairs");
@@ -202,7 +202,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             foreach (var item in sequence.Items)
                 if ((uint)item >= (uint)items) throw new ArgumentOutOfRangeException(nameof(sequences), item, $"Item index outside 0..{items - 1}.");
             foreach (var type in sequence.EventTypes)
-                if ((uint)type >= (uint)options.EventTypes) throw new ArgumentOutOfRangeException(nameof(sequences), type, $"Event type outside 0..{options.EventTypes - 1}.");
+                if ((uint)type >= (uint)options.Shape.EventTypes) throw new ArgumentOutOfRangeException(nameof(sequences), type, $"Event type outside 0..{options.Shape.EventTypes - 1}.");
             if (sequence.Length < 2) continue;
             var skip = Math.Max(0, sequence.Length - options.MaxSequenceLength);
             prepared.Add(skip == 0 ? sequence : new TrainingSequence(sequence.Items[skip..], sequence.EventTypes[skip..]));

@@ -1,3 +1,4 @@
+using Personalization.Model.Artifacts;
 using Personalization.Trainer.Network;
 
 namespace Personalization.Trainer.Training;
@@ -14,19 +15,11 @@ public sealed record SessionModelTrainerOptions
     /// small validation sets a noisy early plateau would cut the rate before the network has learned much; 0.5
     /// helps on Video Games).</summary>
     public double LearningRateDecay { get; init; } = 1;
-    public int EmbeddingSize { get; init; } = 64;
-    public int HiddenSize { get; init; } = 64;
-    public int Window { get; init; } = 5;
-    public int AttentionSize { get; init; } = 64;
-    public int EventTypes { get; init; } = 5;
-    public bool ItemBias { get; init; } = true;
+    /// <summary>The network shape (shared with the artifact and serving).</summary>
+    public SessionModelHyperParameters Shape { get; init; } = SessionModelHyperParameters.ForNewModels;
     public double Dropout { get; init; } = 0.3;
     /// <summary>Dropout on the session vector during training.</summary>
     public double SessionDropout { get; init; } = 0.3;
-    /// <summary>See <see cref="SessionNetworkOptions.LastItemSkip"/>.</summary>
-    public bool LastItemSkip { get; init; } = true;
-    /// <summary>See <see cref="SessionNetworkOptions.Transitions"/> (full softmax only).</summary>
-    public bool Transitions { get; init; } = true;
     /// <summary>Pairs seen fewer times than this in training get no transition score.</summary>
     public int TransitionMinCount { get; init; } = 1;
     /// <summary>Learning rate of the transition scores relative to <see cref="LearningRate"/>.</summary>
@@ -52,28 +45,22 @@ public sealed record SessionModelTrainerOptions
     public SessionNetworkOptions Network(int items) => new()
     {
         Items = items,
-        EventTypes = EventTypes,
-        EmbeddingSize = EmbeddingSize,
-        HiddenSize = HiddenSize,
-        Window = Window,
-        AttentionSize = AttentionSize,
-        ItemBias = ItemBias,
+        Shape = Shape,
         Dropout = Dropout,
         SessionDropout = SessionDropout,
-        LastItemSkip = LastItemSkip,
         TiedEmbeddings = TiedEmbeddings,
-        Transitions = Transitions,
     };
 
     public void Validate()
     {
+        Shape.Validate();
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train at least one epoch.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batches hold at least one sequence.");
         if (LearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
         if (MaxSequenceLength < 2) throw new ArgumentOutOfRangeException(nameof(MaxSequenceLength), MaxSequenceLength, "A sequence needs two events to predict one.");
         if (NegativeSamples < 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "0 (full softmax) or more.");
         if (LearningRateDecay is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(LearningRateDecay), LearningRateDecay, "A factor in (0, 1].");
-        if (Transitions && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Transition scores need the full softmax (negatives 0).");
+        if (Shape.Transitions && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Transition scores need the full softmax (negatives 0).");
         if (TransitionMinCount < 1) throw new ArgumentOutOfRangeException(nameof(TransitionMinCount), TransitionMinCount, "At least one occurrence.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
         if (ValidationCutoff < 1) throw new ArgumentOutOfRangeException(nameof(ValidationCutoff), ValidationCutoff, "K is at least 1.");

@@ -1,6 +1,7 @@
-namespace Personalization.Model.Inference;
+namespace Personalization.Model;
 
-/// <summary>The best k items kept in a min-heap laid over the caller's destination span (no allocation).
+/// <summary>Top-K, in one place for the model and the baselines: the best k items kept in a min-heap laid over the
+/// caller's destination span (no allocation).
 /// Ties go to the lower item index, so rankings are deterministic.</summary>
 internal ref struct TopKHeap
 {

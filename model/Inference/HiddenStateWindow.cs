@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace Personalization.Model.Inference;
+
+/// <summary>What ranking reads of a session: its last hidden states (at most the model's window, oldest first, the
+/// last one current) and the item whose event produced the current state. The evaluation harness (through the
+/// model's cursor) and the user grains both advance and rank through this one type, so the path that is measured is
+/// the path that is served. The states are float32 bytes, the form the grains persist.</summary>
+public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
+{
+    /// <summary>The states, row-major float32, oldest first.</summary>
+    public byte[] States { get; private set; } = states ?? [];
+
+    /// <summary>Index of the item whose event produced the current state, or -1 when there is no state.</summary>
+    public int LastItem { get; private set; } = states is { Length: > 0 } ? lastItem : -1;
+
+    /// <summary>The states as floats.</summary>
+    public ReadOnlySpan<float> Floats => MemoryMarshal.Cast<byte, float>(States);
+
+    /// <summary>Forgets every state (a new session, or states of another model).</summary>
+    public void Clear()
+    {
+        States = [];
+        LastItem = -1;
+    }
+
+    /// <summary>Advances the current state by exactly one GRU step and appends it, keeping at most the model's window.
+    /// An item the model does not know (an index outside its vocabulary, e.g. -1) leaves the window as it was and
+    /// returns false. An event type the model was not trained with (say, a model trained on views only) steps as a
+    /// view, the neutral event, rather than failing.</summary>
+    public bool Advance(ISessionModel model, int item, int eventType)
+    {
+        if ((uint)item >= (uint)model.Items.Count) return false;
+        var hidden = model.HiddenSize;
+        var rowBytes = hidden * sizeof(float);
+        var scratch = ArrayPool<float>.Shared.Rent(hidden);
+        try
+        {
+            var next = scratch.AsSpan(0, hidden);
+            var all = Floats;
+            model.Step(all.Length < hidden ? [] : all[^hidden..], item, (uint)eventType < (uint)model.EventTypes ? eventType : 0, next);
+            var rows = States.Length / rowBytes;
+            var window = model.Window;
+            byte[] target;
+            if (rows < window)
+            {
+                target = new byte[(rows + 1) * rowBytes];
+                States.AsSpan(0, rows * rowBytes).CopyTo(target);
+            }
+            else
+            {
+                // Window full: drop the oldest rows in place (rows > window only after the model's window shrank).
+                target = rows == window ? States : new byte[window * rowBytes];
+                States.AsSpan((rows - window + 1) * rowBytes, (window - 1) * rowBytes).CopyTo(target);
+            }
+            MemoryMarshal.AsBytes(next).CopyTo(target.AsSpan(target.Length - rowBytes));
+            States = target;
+            LastItem = item;
+            return true;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>The best items for this window, best first, skipping <paramref name="exclude"/>.</summary>
+    public int Rank(ISessionModel model, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
+        Rank(model, Floats, LastItem, destination, exclude);
+
+    /// <summary>The same ranking from a window's parts as they travel in a ranking request.</summary>
+    public static int Rank(ISessionModel model, ReadOnlySpan<float> states, int lastItem, Span<RankedItem> destination,
+        IReadOnlySet<int>? exclude = null)
+    {
+        var rows = states.Length / model.HiddenSize;
+        return model.Rank(states[..(rows * model.HiddenSize)], rows, rows == 0 ? -1 : lastItem, destination, exclude);
+    }
+}
