@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Personalization.Api.Endpoints;
 using Personalization.Api.Events;
@@ -15,12 +17,10 @@ public static class PersonalizationApiSetup
     public static WebApplicationBuilder AddPersonalizationApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<GrainCallOptions>().BindConfiguration(GrainCallOptions.SectionName)
-            .ValidateDataAnnotations()
-            .Validate(o => o.AttemptTimeout <= o.Deadline, "Api:GrainCalls:AttemptTimeout must not exceed Deadline.")
-            .ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        services.AddOptions<GrainCallOptions>().BindConfiguration(GrainCallOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCallOptions>, GrainCallOptionsValidator>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

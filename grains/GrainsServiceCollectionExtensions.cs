@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
 using Personalization.Grains.Sessions;
@@ -12,15 +13,10 @@ public static class GrainsServiceCollectionExtensions
     /// rankers and the validated <c>Sessions</c> / <c>Model</c> options.</summary>
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services)
     {
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
-            .Validate(o => o.InactivityTimeout > TimeSpan.Zero, "Sessions:InactivityTimeout must be positive.")
-            .Validate(o => o.RecentItems is >= 1 and <= 200, "Sessions:RecentItems must be within 1..200.")
-            .Validate(o => o.PurchasedItems is >= 1 and <= 200, "Sessions:PurchasedItems must be within 1..200.")
-            .Validate(o => o.RecentEventIds is >= 0 and <= 1024, "Sessions:RecentEventIds must be within 0..1024.")
-            .ValidateOnStart();
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section)
-            .Validate(o => o.ReloadInterval >= TimeSpan.FromMilliseconds(50), "Model:ReloadInterval must be at least 50 ms.")
-            .ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
         services.AddSingleton<LiveFallbackRanker>();
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();

@@ -1,19 +1,14 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Personalization.Api.Options;
 
 /// <summary>Where the cluster is (section <c>Orleans</c>, shared with the silos).</summary>
 public sealed class OrleansClientOptions
 {
-    public const string SectionName = "Orleans";
+    public const string Section = "Orleans";
 
-    [Required]
     public string ClusterId { get; set; } = "personalization";
 
-    [Required]
     public string ServiceId { get; set; } = "personalization";
 
     /// <summary>Gateway port of the local silo; used only with localhost clustering (no Redis).</summary>
-    [Range(1, 65_535)]
     public int GatewayPort { get; set; } = 30_000;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -11,10 +12,8 @@ public static class OrleansClientSetup
     /// <c>Redis:ConnectionString</c> is set, else the local silo's gateway on <c>Orleans:GatewayPort</c>.</summary>
     public static WebApplicationBuilder AddPersonalizationOrleansClient(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OrleansClientOptions>()
-            .BindConfiguration(OrleansClientOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<OrleansClientOptions>().BindConfiguration(OrleansClientOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrleansClientOptions>, OrleansClientOptionsValidator>());
 
         var redis = builder.Configuration["Redis:ConnectionString"];
         builder.UseOrleansClient(client =>
