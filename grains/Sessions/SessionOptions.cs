@@ -22,6 +22,12 @@ public sealed class SessionOptions
     /// <summary>Items bought in the session that are remembered (and excluded from recommendations).</summary>
     public int PurchasedItems { get; set; } = 20;
 
-    /// <summary>Hashes of the last event ids, to drop duplicates that carry no Kafka position (or were re-published).</summary>
-    public int RecentEventIds { get; set; } = 16;
+    /// <summary>How long an applied event id is remembered (silo clock), so an event sent again within it — a client
+    /// retrying a <c>POST /api/events</c> after a 503, a producer re-publishing — is not applied twice. Kafka
+    /// redelivery needs no window: applied offsets catch it.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Most event ids remembered per user within <see cref="DeduplicationWindow"/> (12 bytes each in the
+    /// stored state); a user with more events inside the window has the oldest forgotten first.</summary>
+    public int RecentEventIds { get; set; } = 32;
 }

@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using Personalization.Grains.Interfaces;
 using Personalization.Model;
 using Personalization.Model.Inference;
@@ -10,15 +8,18 @@ namespace Personalization.Grains.Sessions;
 /// <summary>The session rules applied to one user's <see cref="UserSessionState"/>: duplicate detection, session
 /// boundaries, one GRU step per event, and re-stepping the session when the silo's model changes. Kept apart from
 /// the grain so the rules read in one place.</summary>
-internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options)
+internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options, TimeProvider time)
 {
-    /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or its id is
-    /// among the recently applied ones. Events without a Kafka position use a negative partition.</summary>
+    /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or the same event
+    /// id was applied within <see cref="SessionOptions.DeduplicationWindow"/> (among the last
+    /// <see cref="SessionOptions.RecentEventIds"/>). Events without a Kafka position use a negative partition.</summary>
     public bool IsDuplicate(SequencedClickEvent e)
     {
         if (e.Partition >= 0 && state.AppliedOffsets.TryGetValue(e.Partition, out var applied) && e.Offset <= applied)
             return true;
-        return options.RecentEventIds > 0 && Array.IndexOf(state.RecentEventIds, HashEventId(e.Event.EventId)) >= 0;
+        if (options.RecentEventIds == 0) return false;
+        EventIdWindow.ConvertOldRing(state, NowSeconds, options.RecentEventIds);
+        return EventIdWindow.Contains(state, e.Event.EventId, NowSeconds, WindowSeconds);
     }
 
     /// <summary>Applies one event that is not a duplicate and says what it did.</summary>
@@ -99,17 +100,13 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         if (e.Partition >= 0)
             state.AppliedOffsets[e.Partition] = Math.Max(e.Offset, state.AppliedOffsets.GetValueOrDefault(e.Partition, -1));
         if (options.RecentEventIds == 0) return;
-        if (state.RecentEventIds.Length != options.RecentEventIds)
-        {
-            var resized = new ulong[options.RecentEventIds];
-            var keep = Math.Min(resized.Length, state.RecentEventIds.Length);
-            state.RecentEventIds.AsSpan(0, keep).CopyTo(resized);
-            state.RecentEventIds = resized;
-            state.RecentEventIdsNext %= resized.Length;
-        }
-        state.RecentEventIds[state.RecentEventIdsNext] = HashEventId(e.Event.EventId);
-        state.RecentEventIdsNext = (state.RecentEventIdsNext + 1) % state.RecentEventIds.Length;
+        EventIdWindow.ConvertOldRing(state, NowSeconds, options.RecentEventIds);
+        EventIdWindow.Add(state, e.Event.EventId, NowSeconds, WindowSeconds, options.RecentEventIds);
     }
+
+    private uint NowSeconds => (uint)Math.Clamp(time.GetUtcNow().ToUnixTimeSeconds(), 0, uint.MaxValue);
+
+    private long WindowSeconds => (long)options.DeduplicationWindow.TotalSeconds;
 
     private void AppendType(ClickEventType type)
     {
@@ -122,8 +119,4 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         list.Add(item);
         if (list.Count > capacity) list.RemoveRange(0, list.Count - capacity);
     }
-
-    // Zero marks an empty ring slot, so a real hash of zero is moved off it.
-    internal static ulong HashEventId(string eventId) =>
-        Math.Max(1UL, XxHash64.HashToUInt64(MemoryMarshal.AsBytes(eventId.AsSpan())));
 }

@@ -15,9 +15,10 @@ public sealed class UserSessionGrain(
     [PersistentState("session", SessionStorage.Name)] IPersistentState<UserSessionState> session,
     ModelRegistry models,
     LiveFallbackRanker fallback,
-    IOptions<SessionOptions> options) : Grain, IUserSessionGrain
+    IOptions<SessionOptions> options,
+    TimeProvider time) : Grain, IUserSessionGrain
 {
-    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value);
+    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time);
 
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
     {

@@ -43,13 +43,20 @@ public sealed class UserSessionState
     /// <summary>Highest Kafka offset applied per partition.</summary>
     [Id(12)] public Dictionary<int, long> AppliedOffsets { get; set; } = [];
 
-    /// <summary>Ring of 64-bit hashes of the last applied event ids.</summary>
+    /// <summary>Only in state stored before <see cref="RecentEventLog"/> existed: a ring of hashes of the last event ids,
+    /// converted on first use.</summary>
     [Id(13)] public ulong[] RecentEventIds { get; set; } = [];
 
-    /// <summary>Next slot of <see cref="RecentEventIds"/> to overwrite.</summary>
+    /// <summary>Next slot of the old ring in <see cref="RecentEventIds"/>.</summary>
     [Id(14)] public int RecentEventIdsNext { get; set; }
 
     /// <summary>Index (in <see cref="ModelVersion"/>'s vocabulary) of the item whose event produced the current
     /// hidden state; -1 with no state. State stored before this field existed reads as -1.</summary>
     [Id(15)] public int LastStateItem { get; set; } = -1;
+
+    /// <summary>The event ids applied within the deduplication window, packed (see <c>EventIdWindow</c>).</summary>
+    [Id(16)] public byte[] RecentEventLog { get; set; } = [];
+
+    /// <summary>When the newest entry of <see cref="RecentEventLog"/> was applied, Unix seconds of the silo's clock.</summary>
+    [Id(17)] public uint RecentEventLogBase { get; set; }
 }

@@ -93,6 +93,21 @@ public sealed class UserSessionGrainSessionTests(FallbackClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_sent_again_after_twenty_other_events_is_still_a_duplicate()
+    {
+        var events = new ClickEvents(ClickEvents.Unique("u"));
+        var user = _silos.User(events.UserId);
+        var original = events.Next("a", eventId: "dup-0");
+        await user.ApplyAsync([original]);
+        await user.ApplyAsync(Enumerable.Range(0, 20).Select(i => events.Next($"i{i}")).ToArray());
+
+        var resent = await user.ApplyAsync([original with { Offset = original.Offset + 1_000 }]);
+
+        Assert.Equal(new ApplyResult(Applied: 0, Duplicates: 1, UnknownItems: 0, SessionsStarted: 0), resent);
+        Assert.Equal(21, (await user.GetSessionAsync()).TotalEventsApplied);
+    }
+
+    [Fact]
     public async Task A_batch_is_durable_in_grain_storage_when_apply_returns()
     {
         var events = new ClickEvents(ClickEvents.Unique("u"), partition: 3);

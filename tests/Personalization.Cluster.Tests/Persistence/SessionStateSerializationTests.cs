@@ -65,7 +65,7 @@ public sealed class SessionStateSerializationTests(ITestOutputHelper output)
     {
         var model = TrainedModels.Load(TrainedModels.First);
         var state = new UserSessionState();
-        var tracker = new SessionTracker("user-123456", state, new SessionOptions());
+        var tracker = new SessionTracker("user-123456", state, new SessionOptions(), TimeProvider.System);
         var events = new ClickEvents("user-123456");
         // Longer than every bounded list: 40 events, some bought, all with distinct event ids.
         for (var i = 0; i < 40; i++)
