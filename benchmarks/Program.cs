@@ -1,9 +1,11 @@
 using Personalization.Benchmarks;
+using Personalization.Benchmarks.Chaos;
 
 return args switch
 {
     ["model", .. var rest] => ModelBenchmark.Run(new BenchmarkArguments(rest)),
     ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["chaos", .. var rest] => await ChaosBenchmark.RunAsync(ChaosArguments.Parse(new BenchmarkArguments(rest))),
     _ => Usage(),
 };
 
@@ -17,6 +19,10 @@ static int Usage()
                          [--load-rate 20000] [--load-seconds 20] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
             durable in Redis, event-to-visible latency and top-20 latency under ingest load, state bytes per user
+        pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-port N --silo-pid-file FILE --kafka-pid N
+                         [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE]
+            the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a
+            silo is killed, Redis freezes, the brokers go down and bad records arrive; lost, doubled, recovery
         """);
     return 2;
 }

@@ -4,9 +4,13 @@ using Personalization.Producer.Cli;
 
 namespace Personalization.Producer.Commands;
 
-/// <summary>The embedded Kafka of the one-command local run.</summary>
+/// <summary>The embedded Kafka of the one-command local run. SIGUSR1 takes every broker down and SIGUSR2 brings them
+/// back, so the fault benchmark (and an operator trying things) can stage a broker outage.</summary>
 internal static class MockClusterCommand
 {
+    // Linux signal numbers; PosixSignal names only the portable ones, raw values are allowed.
+    private const PosixSignal SigUsr1 = (PosixSignal)10, SigUsr2 = (PosixSignal)12;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var cli = new CliArguments(args, new HashSet<string>());
@@ -33,11 +37,24 @@ internal static class MockClusterCommand
             await File.WriteAllTextAsync(temporary, cluster.BootstrapServers);
             File.Move(temporary, bootstrapFile, overwrite: true);
         }
-        Console.WriteLine("running; Ctrl-C or SIGTERM stops it");
+        using var onDown = PosixSignalRegistration.Create(SigUsr1, context => SetBrokers(context, cluster, up: false));
+        using var onUp = PosixSignalRegistration.Create(SigUsr2, context => SetBrokers(context, cluster, up: true));
+        Console.WriteLine($"running (pid {Environment.ProcessId}); Ctrl-C or SIGTERM stops it, SIGUSR1/SIGUSR2 take the brokers down/up");
         await stop.Task;
         if (bootstrapFile is not null) File.Delete(bootstrapFile);
         Console.WriteLine("stopped");
         return 0;
+
+        static void SetBrokers(PosixSignalContext context, MockKafkaCluster cluster, bool up)
+        {
+            context.Cancel = true;
+            for (var broker = 1; broker <= cluster.Brokers; broker++)
+            {
+                if (up) cluster.SetBrokerUp(broker);
+                else cluster.SetBrokerDown(broker);
+            }
+            Console.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} brokers {(up ? "up" : "down")}");
+        }
 
         void Stop(PosixSignalContext context)
         {

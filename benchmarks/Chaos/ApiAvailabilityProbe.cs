@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Personalization.Benchmarks.Chaos;
+
+/// <summary>Asks the API for a user's recommendations every 100 ms and records the seconds it could not answer.</summary>
+internal sealed class ApiAvailabilityProbe : IAsyncDisposable
+{
+    private readonly Stopwatch _clock;
+    private readonly List<(double From, double To)> _outages = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public ApiAvailabilityProbe(HttpClient http, Stopwatch clock)
+    {
+        _clock = clock;
+        _loop = Task.Run(() => ProbeAsync(http));
+    }
+
+    /// <summary>Seconds without an answer, in all and outside the given fault windows (each widened by
+    /// <paramref name="grace"/> for the recovery the targets allow).</summary>
+    public (double Total, double OutsideFaults) Unavailable(IReadOnlyList<FaultWindow> faults, double grace)
+    {
+        var total = _outages.Sum(o => o.To - o.From);
+        var outside = _outages.Sum(o => o.To - o.From - faults.Sum(f => Overlap(o, f.StartS, f.EndS + grace)));
+        return (total, Math.Max(0, outside));
+    }
+
+    private static double Overlap((double From, double To) o, double from, double to) =>
+        Math.Max(0, Math.Min(o.To, to) - Math.Max(o.From, from));
+
+    private async Task ProbeAsync(HttpClient http)
+    {
+        double? down = null;
+        while (!_stop.IsCancellationRequested)
+        {
+            var at = _clock.Elapsed.TotalSeconds;
+            var ok = false;
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var response = await http.GetAsync("api/users/chaos-probe/recommendations?count=5", timeout.Token);
+                ok = response.IsSuccessStatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException) { }
+            if (!ok) down ??= at;
+            else if (down is { } from)
+            {
+                _outages.Add((from, _clock.Elapsed.TotalSeconds));
+                down = null;
+            }
+            try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
+        }
+        if (down is { } open) _outages.Add((open, _clock.Elapsed.TotalSeconds));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Personalization.Benchmarks.Chaos;
+
+/// <summary>The faults, done the way an operator's bad day does them: kill -9, a frozen Redis, a dead broker.</summary>
+internal static class Faults
+{
+    /// <summary>SIGKILL: no shutdown, no leaving the consumer group, no flushing.</summary>
+    public static int KillSilo(string pidFile)
+    {
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim());
+        Process.GetProcessById(pid).Kill();
+        return pid;
+    }
+
+    /// <summary>Redis stops answering for <paramref name="duration"/> (its connections stay open): DEBUG SLEEP.</summary>
+    public static Task PauseRedisAsync(int port, TimeSpan duration) =>
+        RunAsync("redis-cli", $"-p {port} DEBUG SLEEP {duration.TotalSeconds:F1}");
+
+    /// <summary>Every broker of the embedded mock cluster goes down (SIGUSR1) or comes back (SIGUSR2).</summary>
+    public static Task SetBrokersAsync(int kafkaPid, bool up) => RunAsync("kill", $"-{(up ? "USR2" : "USR1")} {kafkaPid}");
+
+    private static async Task RunAsync(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{file} did not start");
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {arguments}: exit {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+    }
+}
