@@ -6,6 +6,7 @@ using Personalization.Api.Events;
 using Personalization.Api.Health;
 using Personalization.Api.Options;
 using Personalization.Api.Orleans;
+using Personalization.Hosting;
 using Personalization.Ingestion.Configuration;
 
 namespace Personalization.Api;
@@ -50,6 +51,7 @@ public static class PersonalizationApiSetup
         services.AddSingleton<EventBatchReader>();
         services.AddKafkaClickEventPublisher();
         builder.AddPersonalizationOrleansClient();
+        builder.AddPersonalizationTelemetry("personalization-api");
         return builder;
     }
 }

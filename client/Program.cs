@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using Personalization.Api;
 using Personalization.Api.Endpoints;
+using Personalization.Hosting;
 
 // appsettings.json sits next to the binary; run.sh and containers start the API from other directories.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -14,4 +15,5 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapPersonalizationMetrics();
 app.Run();
