@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
+using Personalization.Grains.Quality;
 using Personalization.Grains.Sessions;
 
 namespace Personalization.Grains;
@@ -17,6 +18,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
+        services.AddOptions<LiveQualityOptions>().BindConfiguration(LiveQualityOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveQualityOptions>, LiveQualityOptionsValidator>());
+        services.AddSingleton<LiveQualityMonitor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFallbackRanker>();
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();

@@ -75,7 +75,8 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.LastStateItem = window.LastItem;
     }
 
-    private bool StartsNewSession(ClickEvent e) =>
+    /// <summary>Whether <paramref name="e"/> would start a new session (the contract's session rule).</summary>
+    public bool StartsNewSession(ClickEvent e) =>
         options.Rule.StartsNewSession(state.SessionId, state.ProducerSessionId, state.LastEventAtMs, e.SessionId,
             e.Timestamp.ToUnixTimeMilliseconds());
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
+using Personalization.Grains.Quality;
 using Personalization.Grains.Storage;
 
 namespace Personalization.Grains.Sessions;
@@ -16,7 +17,8 @@ public sealed class UserSessionGrain(
     ModelRegistry models,
     LiveFallbackRanker fallback,
     IOptions<SessionOptions> options,
-    TimeProvider time) : Grain, IUserSessionGrain
+    TimeProvider time,
+    LiveQualityMonitor quality) : Grain, IUserSessionGrain
 {
     private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time);
 
@@ -34,6 +36,9 @@ public sealed class UserSessionGrain(
                 duplicates++;
                 continue;
             }
+            // Prequential check: where did this item stand in what the session would have been shown just now?
+            if (quality.Samples(e.Event.EventId) && !tracker.StartsNewSession(e.Event))
+                await CheckLiveQualityAsync(e.Event.ItemId);
             var step = tracker.Apply(e, model);
             applied++;
             if (step.NewSession) sessionsStarted++;
@@ -63,10 +68,26 @@ public sealed class UserSessionGrain(
         var state = session.State;
         // A hot reload rebuilds the states in memory only: it is deterministic, so the next applied batch stores it.
         Tracker.SyncModel(models.Current);
+        var ranked = await RankAsync(count);
+        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items);
+    }
+
+    // Exactly the ranking RecommendAsync would serve now.
+    private Task<RankedItems> RankAsync(int count)
+    {
+        var state = session.State;
         var query = new RankingQuery(state.ModelVersion, MemoryMarshal.Cast<byte, float>(state.HiddenStates).ToArray(),
             state.RecentItems.ToArray(), state.PurchasedItems.ToArray(), count, state.LastStateItem);
-        var ranked = await GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
-        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items);
+        return GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
+    }
+
+    private async Task CheckLiveQualityAsync(string itemId)
+    {
+        var ranked = await RankAsync(quality.Cutoff);
+        var rank = 0;
+        for (var i = 0; i < ranked.Items.Count && rank == 0; i++)
+            if (ranked.Items[i].ItemId == itemId) rank = i + 1;
+        quality.Record(ranked.ModelVersion, rank);
     }
 
     public Task<SessionSummary> GetSessionAsync()
