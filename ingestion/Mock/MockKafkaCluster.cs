@@ -75,11 +75,12 @@ public sealed class MockKafkaCluster : IDisposable
 
     /// <summary>Makes the next <paramref name="count"/> produce requests (any client) fail with the broker error
     /// <paramref name="kafkaErrorCode"/> (e.g. 10, MESSAGE_TOO_LARGE).</summary>
-    public void FailNextProduceRequests(int kafkaErrorCode, int count)
-    {
-        const short produceApiKey = 0;
-        rd_kafka_mock_push_request_errors_array(Live(), produceApiKey, (UIntPtr)count, Enumerable.Repeat(kafkaErrorCode, count).ToArray());
-    }
+    public void FailNextProduceRequests(int kafkaErrorCode, int count) => FailNextRequests(apiKey: 0, kafkaErrorCode, count);
+
+    /// <summary>Makes the next <paramref name="count"/> requests of Kafka API <paramref name="apiKey"/> fail with
+    /// <paramref name="kafkaErrorCode"/>.</summary>
+    public void FailNextRequests(short apiKey, int kafkaErrorCode, int count) =>
+        rd_kafka_mock_push_request_errors_array(Live(), apiKey, (UIntPtr)count, Enumerable.Repeat(kafkaErrorCode, count).ToArray());
 
     private IntPtr Live() => _cluster != IntPtr.Zero ? _cluster : throw new ObjectDisposedException(nameof(MockKafkaCluster));
 
