@@ -41,7 +41,8 @@ public static class PersonalizationApiSetup
         }));
 
         services.AddHealthChecks()
-            .AddCheck<ClusterReachableHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<ClusterReachableHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<KafkaPublisherHealthCheck>("kafka-publisher", tags: [HealthEndpoints.ReadyTag]);
 
         // Kestrel must not wait for the Orleans client's first connection: liveness and readiness answer while the
         // client keeps retrying to reach a gateway.

@@ -1,25 +1,32 @@
-using Orleans.Serialization;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Personalization.Grains.Storage;
-using StackExchange.Redis;
 
 namespace Personalization.Silo;
 
 public static class SessionStorageSiloBuilderExtensions
 {
+    private const string RedisProvider = SessionStorage.Name + ".redis";
+
     /// <summary>The <c>sessions</c> grain storage: Redis when <c>Redis:ConnectionString</c> is set, else memory; both
-    /// with the Orleans binary serializer (see <see cref="SessionStorage.CreateSerializer"/>).</summary>
+    /// with the Orleans binary serializer (see <see cref="SessionStorage.CreateSerializer"/>). Redis failures reach
+    /// callers as a contract exception they can load (<see cref="ClientSafeGrainStorage"/>).</summary>
     public static ISiloBuilder AddSessionStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var redis = configuration["Redis:ConnectionString"];
-        if (string.IsNullOrWhiteSpace(redis))
+        var redis = RedisConnection.Options(configuration);
+        if (!redis.IsValid(out var error)) throw new OptionsValidationException(RedisOptions.Section, typeof(RedisOptions), [error]);
+        if (string.IsNullOrWhiteSpace(redis.ConnectionString))
         {
             return silo.AddMemoryGrainStorage(SessionStorage.Name, options => options.Configure<IServiceProvider>(
                 (o, services) => o.GrainStorageSerializer = SessionStorage.CreateSerializer(services)));
         }
-        return silo.AddRedisGrainStorage(SessionStorage.Name, options => options.Configure<IServiceProvider>((o, services) =>
+        silo.AddRedisGrainStorage(RedisProvider, options => options.Configure<IServiceProvider>((o, services) =>
         {
-            o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+            o.ConfigurationOptions = RedisConnection.From(redis);
             o.GrainStorageSerializer = SessionStorage.CreateSerializer(services);
         }));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(SessionStorage.Name, (services, _) =>
+            new ClientSafeGrainStorage(SessionStorage.Name, services.GetRequiredKeyedService<IGrainStorage>(RedisProvider)));
+        return silo;
     }
 }

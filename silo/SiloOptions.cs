@@ -17,6 +17,21 @@ public sealed class SiloOptions
     /// Kubernetes); loopback when empty.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>How long a silo waits for a probe answer from another silo. With
+    /// <see cref="NumMissedProbesLimit"/> and <see cref="NumVotesForDeathDeclaration"/> it decides how fast a killed
+    /// silo is declared dead and its grains move: about 1 s measured with these defaults, 6-12 s with Orleans's.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Missed probes before a silo votes another dead.</summary>
+    public int NumMissedProbesLimit { get; set; } = 2;
+
+    /// <summary>Votes needed to declare a silo dead (1: the first silo that suspects it decides; fine for the
+    /// handful of silos on one network this runs on).</summary>
+    public int NumVotesForDeathDeclaration { get; set; } = 1;
+
+    /// <summary>How often each silo re-reads the membership table.</summary>
+    public TimeSpan TableRefreshTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     internal bool IsValid(out string error)
     {
         error = "";
@@ -26,6 +41,10 @@ public sealed class SiloOptions
             error = $"Orleans:SiloPort ({SiloPort}) and Orleans:GatewayPort ({GatewayPort}) must be distinct ports.";
         else if (!string.IsNullOrWhiteSpace(AdvertisedIPAddress) && !System.Net.IPAddress.TryParse(AdvertisedIPAddress, out _))
             error = $"Orleans:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address.";
+        else if (ProbeTimeout <= TimeSpan.Zero || TableRefreshTimeout <= TimeSpan.Zero)
+            error = "Orleans:ProbeTimeout and Orleans:TableRefreshTimeout must be positive.";
+        else if (NumMissedProbesLimit < 1 || NumVotesForDeathDeclaration < 1)
+            error = "Orleans:NumMissedProbesLimit and Orleans:NumVotesForDeathDeclaration must be at least 1.";
         return error.Length == 0;
     }
 }

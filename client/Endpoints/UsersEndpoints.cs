@@ -24,14 +24,16 @@ public static class UsersEndpoints
                 $"GRU states; a popularity/co-occurrence fallback ranker when no trained model is loaded, named " +
                 $"`fallback:…` in `modelVersion`). Items bought in the session are never returned. `count` is " +
                 $"1..{MaxCount} (default {DefaultCount}). A user without events gets the fallback ranking and a null " +
-                $"`sessionId`. 503 when the cluster does not answer within the deadline, retries included.")
+                $"`sessionId`. 503 when the cluster does not answer within the deadline, retries included, or at once " +
+                $"(with Retry-After) when session storage is unavailable.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         users.MapGet("/session", GetSessionAsync)
             .WithName("GetSession")
             .WithSummary("The user's current session")
             .WithDescription("Events applied (in the session and in total), the session's recent and purchased items, " +
-                "and the times of its first and latest events. 503 when the cluster does not answer in time.")
+                "and the times of its first and latest events. 503 when the cluster does not answer in time, or at once " +
+                "(with Retry-After) when session storage is unavailable.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return endpoints;
@@ -39,7 +41,7 @@ public static class UsersEndpoints
 
     private static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, ProblemHttpResult>>
         GetRecommendationsAsync(string userId, int? count, IClusterClient cluster, ResilientGrainCalls calls,
-            IOptions<ApiOptions> options, CancellationToken cancellationToken)
+            IOptions<ApiOptions> options, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
@@ -57,11 +59,15 @@ public static class UsersEndpoints
         {
             return ClusterUnavailable(e);
         }
+        catch (SessionStorageUnavailableException e)
+        {
+            return StorageUnavailable(e, response);
+        }
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>>
         GetSessionAsync(string userId, IClusterClient cluster, ResilientGrainCalls calls,
-            IOptions<ApiOptions> options, CancellationToken cancellationToken)
+            IOptions<ApiOptions> options, HttpResponse response, CancellationToken cancellationToken)
     {
         if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["userId"] = [userIdError] });
@@ -76,7 +82,21 @@ public static class UsersEndpoints
         {
             return ClusterUnavailable(e);
         }
+        catch (SessionStorageUnavailableException e)
+        {
+            return StorageUnavailable(e, response);
+        }
     }
+
+    /// <summary>Answered at once, without retries: session storage is down for every silo.</summary>
+    internal static ProblemHttpResult StorageUnavailable(SessionStorageUnavailableException e, HttpResponse response)
+    {
+        response.Headers.RetryAfter = StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Session storage unavailable",
+            detail: e.Message);
+    }
+
+    public const int StorageRetryAfterSeconds = 2;
 
     internal static ProblemHttpResult ClusterUnavailable(ClusterUnavailableException e) =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cluster unavailable",

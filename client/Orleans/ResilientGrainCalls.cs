@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Personalization.Api.Options;
+using Personalization.Grains.Interfaces;
 
 namespace Personalization.Api.Orleans;
 
@@ -25,6 +26,11 @@ public sealed partial class ResilientGrainCalls(IOptions<GrainCallOptions> optio
             {
                 if (budget <= TimeSpan.Zero) throw new TimeoutException("No time left for another attempt.");
                 return await call().WaitAsync(budget, time, cancellationToken);
+            }
+            catch (Exception e) when (StorageFailure(e) is { } storage)
+            {
+                // Not retried: storage is down for every silo alike, and the caller answers 503 at once.
+                throw storage;
             }
             catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
@@ -61,6 +67,14 @@ public sealed partial class ResilientGrainCalls(IOptions<GrainCallOptions> optio
     public static bool IsTransient(Exception e) => e is OrleansMessageRejectionException
         or SiloUnavailableException or TimeoutException or ConnectionFailedException
         or GatewayTooBusyException or OrleansException { InnerException: SiloUnavailableException };
+
+    /// <summary>The grains' storage failure, also when Orleans wrapped it (an OrleansException around it).</summary>
+    public static SessionStorageUnavailableException? StorageFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is SessionStorageUnavailableException storage) return storage;
+        return null;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain call attempt {Attempt} failed ({Kind}: {Reason}); retrying")]
     private static partial void LogRetry(ILogger logger, int attempt, string kind, string reason);

@@ -26,6 +26,7 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddKafkaClickEventPublisher(this IServiceCollection services)
     {
         services.AddKafkaOptions();
+        services.TryAddSingleton<KafkaPublisherHealth>();
         services.TryAddSingleton<IClickEventPublisher, KafkaClickEventPublisher>();
         return services;
     }

@@ -2,12 +2,14 @@ using Confluent.Kafka;
 
 namespace Personalization.Ingestion.Configuration;
 
-/// <summary>Builds librdkafka configurations: pass-through <see cref="KafkaOptions.Client"/> first, then the
-/// settings the delivery guarantee depends on.</summary>
+/// <summary>Builds librdkafka configurations: pass-through <see cref="KafkaOptions.Client"/> first (it wins over
+/// the defaults set here), then the settings the delivery guarantee depends on, which it cannot change.</summary>
 public static class KafkaClientConfigs
 {
     private static readonly HashSet<string> Fixed =
-        ["enable.auto.commit", "enable.auto.offset.store", "enable.idempotence", "acks", "group.id", "bootstrap.servers"];
+        ["enable.auto.commit", "enable.auto.offset.store", "acks", "group.id", "bootstrap.servers"];
+
+    private const string AssignmentStrategy = "partition.assignment.strategy";
 
     internal static bool IsFixed(string key) => Fixed.Contains(key);
 
@@ -23,10 +25,10 @@ public static class KafkaClientConfigs
         // A new group starts from the oldest retained event instead of skipping the backlog (overridable).
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
         config.FetchWaitMaxMs ??= 10;
-        // A silo killed without leaving the group holds its partitions until the session times out: 10 s instead
-        // of librdkafka's 45 s (overridable).
-        config.SessionTimeoutMs ??= 10_000;
-        config.HeartbeatIntervalMs ??= 1_000;
+        // A silo killed without leaving the group holds its partitions until the session times out.
+        config.SessionTimeoutMs ??= (int)options.SessionTimeout.TotalMilliseconds;
+        config.HeartbeatIntervalMs ??= (int)options.HeartbeatInterval.TotalMilliseconds;
+        if (config.Get(AssignmentStrategy) is null) config.Set(AssignmentStrategy, options.PartitionAssignmentStrategy);
         return config;
     }
 
@@ -35,9 +37,13 @@ public static class KafkaClientConfigs
         var config = new ProducerConfig(Copy(options))
         {
             BootstrapServers = options.BootstrapServers,
-            EnableIdempotence = true,
             Acks = Acks.All,
         };
+        // Idempotence keeps each user's events in order and free of broker-side duplicates across retries; a broker
+        // without support for it (< 0.11) needs enable.idempotence=false, and then one request in flight per
+        // connection keeps the order (a retry may duplicate an event, which the grains skip by event id).
+        config.EnableIdempotence ??= true;
+        if (config.EnableIdempotence == false) config.MaxInFlight ??= 1;
         config.LingerMs ??= 2;
         return config;
     }

@@ -17,9 +17,22 @@ public sealed class KafkaOptions
     public string GroupId { get; set; } = "personalization-silos";
 
     /// <summary>librdkafka properties passed verbatim to every client (security.protocol, sasl.*, ssl.*,
-    /// timeouts, ...). Settings the delivery guarantee depends on (enable.auto.commit, enable.idempotence) are
-    /// fixed by the code and cannot be overridden here.</summary>
+    /// timeouts, enable.idempotence, ...); they win over the typed defaults of this class. Settings the delivery
+    /// guarantee depends on (enable.auto.commit, enable.auto.offset.store, acks) are fixed by the code and cannot be
+    /// overridden here.</summary>
     public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long the group waits for a silo that stopped heartbeating (killed) before its partitions move
+    /// (librdkafka session.timeout.ms). 6 s is the least a stock broker accepts (group.min.session.timeout.ms);
+    /// the embedded mock cluster accepts less.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>librdkafka heartbeat.interval.ms; well under <see cref="SessionTimeout"/>.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>librdkafka partition.assignment.strategy. <c>cooperative-sticky</c> moves only the partitions that
+    /// change owner, so the other silos keep consuming through a rebalance.</summary>
+    public string PartitionAssignmentStrategy { get; set; } = "cooperative-sticky";
 
     /// <summary>Most records taken into one batch.</summary>
     public int MaxBatchSize { get; set; } = 2_000;
@@ -43,4 +56,6 @@ public sealed class KafkaOptions
     public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public ClickEventValidationOptions Validation { get; set; } = new();
+
+    public DeadLetterOptions DeadLetter { get; set; } = new();
 }

@@ -22,6 +22,12 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         if (o.SinkTimeout <= TimeSpan.Zero) errors.Add("Kafka:SinkTimeout must be positive.");
         if (o.Validation.MaxEventBytes < 64) errors.Add("Kafka:Validation:MaxEventBytes must be at least 64.");
         if (o.Validation.MaxIdLength < 1) errors.Add("Kafka:Validation:MaxIdLength must be at least 1.");
+        if (o.SessionTimeout < TimeSpan.FromSeconds(1) || o.SessionTimeout > TimeSpan.FromMinutes(5))
+            errors.Add("Kafka:SessionTimeout must be 1 s..5 min.");
+        if (o.HeartbeatInterval <= TimeSpan.Zero || o.HeartbeatInterval >= o.SessionTimeout)
+            errors.Add("Kafka:HeartbeatInterval must be positive and less than Kafka:SessionTimeout.");
+        ValidateAssignmentStrategy(o.PartitionAssignmentStrategy, errors);
+        ValidateDeadLetter(o.DeadLetter, errors);
         foreach (var key in o.Client.Keys.Where(KafkaClientConfigs.IsFixed))
             errors.Add(key switch
             {
@@ -30,5 +36,25 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
                 _ => $"Kafka:Client:{key} cannot be overridden: the delivery guarantee depends on it.",
             });
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    // librdkafka refuses to mix the cooperative protocol with eager strategies.
+    private static void ValidateAssignmentStrategy(string value, List<string> errors)
+    {
+        string[] known = ["cooperative-sticky", "range", "roundrobin"];
+        var names = (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0 || names.Any(n => !known.Contains(n)))
+            errors.Add("Kafka:PartitionAssignmentStrategy must be cooperative-sticky, or range and/or roundrobin.");
+        else if (names.Length > 1 && names.Contains("cooperative-sticky"))
+            errors.Add("Kafka:PartitionAssignmentStrategy: cooperative-sticky cannot be combined with eager strategies.");
+    }
+
+    // The sum stays far below the broker's default message.max.bytes, so a dead-letter record always fits.
+    private static void ValidateDeadLetter(DeadLetterOptions d, List<string> errors)
+    {
+        if (d.MaxValueBytes is < 256 or > 512 * 1024) errors.Add("Kafka:DeadLetter:MaxValueBytes must be 256..524288.");
+        if (d.MaxKeyBytes is < 16 or > 64 * 1024) errors.Add("Kafka:DeadLetter:MaxKeyBytes must be 16..65536.");
+        if (d.MaxHeaderBytes is < 64 or > 64 * 1024) errors.Add("Kafka:DeadLetter:MaxHeaderBytes must be 64..65536.");
+        if (d.PermanentFailureAttempts < 1) errors.Add("Kafka:DeadLetter:PermanentFailureAttempts must be at least 1.");
     }
 }

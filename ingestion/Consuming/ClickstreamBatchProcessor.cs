@@ -10,13 +10,13 @@ namespace Personalization.Ingestion.Consuming;
 /// <summary>Turns one polled batch into durable effects: parse, dead-letter the invalid, apply each user's events
 /// in order (users concurrently, bounded), retry failing users with backoff, dead-letter users that keep failing
 /// while others succeed (poison users).
-/// Completes only when every sink call returned and every dead-letter record was acknowledged; only then may the
-/// caller commit the batch's offsets.</summary>
+/// Completes only when every sink call returned and every dead-letter record was acknowledged (or given up by the
+/// rule of <see cref="DeadLetterDelivery"/>); only then may the caller commit the batch's offsets.</summary>
 internal sealed class ClickstreamBatchProcessor(
     KafkaOptions options,
     ClickEventJson json,
     IClickEventSink sink,
-    DeadLetterPublisher deadLetters,
+    DeadLetterDelivery deadLetters,
     IngestionMetrics metrics,
     ILogger logger,
     TimeProvider time)
@@ -44,7 +44,7 @@ internal sealed class ClickstreamBatchProcessor(
         }
         metrics.Consumed.Add(records.Count);
 
-        var rejectedDelivered = PublishUntilAcknowledgedAsync(rejected, cancellationToken);
+        var rejectedDelivered = deadLetters.DeliverAsync(rejected, cancellationToken);
         var failed = new ConcurrentQueue<(string UserId, UserBatch User, Exception Error)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentUsers, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(users, parallel, async (user, ct) =>
@@ -67,7 +67,7 @@ internal sealed class ClickstreamBatchProcessor(
             var reason = $"{SinkFailed}: {options.SinkAttempts} attempts, last {error.GetType().Name}: {Truncate(error.Message)}";
             poisoned.AddRange(user.Records.Select(record => ToDeadLetter(record, SinkFailed, reason)));
         }
-        await PublishUntilAcknowledgedAsync(poisoned, cancellationToken);
+        await deadLetters.DeliverAsync(poisoned, cancellationToken);
         return true;
     }
 
@@ -91,27 +91,6 @@ internal sealed class ClickstreamBatchProcessor(
                 metrics.SinkRetries.Add(1);
                 logger.LogWarning("Applying {Count} events of user {UserId} failed (attempt {Attempt}): {Error}; retrying in {Delay}",
                     user.Events.Count, userId, attempt, e.Message, delay);
-                await Task.Delay(delay, time, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.SinkMaxRetryDelay.Ticks));
-            }
-        }
-    }
-
-    // The batch cannot commit past a record that is neither applied nor dead-lettered, so a broker outage blocks
-    // here (retrying) rather than losing the record; stopping abandons the batch uncommitted.
-    private async Task PublishUntilAcknowledgedAsync(IReadOnlyList<DeadLetterRecord> records, CancellationToken cancellationToken)
-    {
-        var delay = options.SinkRetryDelay;
-        while (true)
-        {
-            try
-            {
-                await deadLetters.PublishAsync(records, cancellationToken);
-                return;
-            }
-            catch (ProduceException<byte[]?, byte[]?> e) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Dead-letter publish failed ({Reason}); retrying in {Delay}", e.Error.Reason, delay);
                 await Task.Delay(delay, time, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.SinkMaxRetryDelay.Ticks));
             }

@@ -1,54 +1,75 @@
-using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
+using ErrorCode = Confluent.Kafka.ErrorCode;
 using Microsoft.Extensions.Logging;
 using Personalization.Ingestion.Configuration;
 
 namespace Personalization.Ingestion.Consuming;
 
-/// <summary>Writes rejected records to the dead-letter topic: value = the original bytes, key = the original key,
-/// headers = reason and original position. Acknowledged (acks=all, idempotent) before the batch commits.</summary>
+/// <summary>Writes rejected records to the dead-letter topic (see <see cref="DeadLetterMessage"/> for the format),
+/// one attempt per record, and reports which were not acknowledged. After a fatal producer error (e.g. a broker
+/// without idempotence support) the next call starts from a new producer, since a fatal one never sends again.</summary>
 public sealed class DeadLetterPublisher : IDisposable
 {
-    private readonly IProducer<byte[]?, byte[]?> _producer;
-    private readonly string _topic;
+    private readonly KafkaOptions _options;
     private readonly IngestionMetrics _metrics;
+    private readonly ILogger _logger;
+    private IProducer<byte[]?, byte[]?> _producer;
+    private volatile bool _fatal;
 
     public DeadLetterPublisher(KafkaOptions options, IngestionMetrics metrics, ILogger logger)
     {
-        _topic = options.DeadLetterTopic;
-        _metrics = metrics;
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Producer(options))
-            .SetErrorHandler((_, e) => logger.LogWarning("Dead-letter producer: {Reason}", e.Reason))
-            .SetLogHandler(LibrdkafkaLog.To(logger))
-            .Build();
+        (_options, _metrics, _logger) = (options, metrics, logger);
+        _producer = Build();
     }
 
-    /// <summary>Publishes all records and completes once every one is acknowledged; throws if any failed.</summary>
-    public async Task PublishAsync(IReadOnlyList<DeadLetterRecord> records, CancellationToken cancellationToken)
+    /// <summary>Publishes every record once; completes when each is acknowledged or failed, with the failures.</summary>
+    public async Task<IReadOnlyList<(DeadLetterRecord Record, Error Error)>> PublishAsync(
+        IReadOnlyList<DeadLetterRecord> records, CancellationToken cancellationToken)
     {
-        if (records.Count == 0) return;
+        if (records.Count == 0) return [];
+        if (_fatal) Rebuild();
         var deliveries = new Task[records.Count];
         for (var i = 0; i < records.Count; i++)
-            deliveries[i] = _producer.ProduceAsync(_topic, ToMessage(records[i]), cancellationToken);
-        await Task.WhenAll(deliveries);
-        foreach (var record in records)
-            _metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", record.ReasonCode));
+            deliveries[i] = _producer.ProduceAsync(_options.DeadLetterTopic, DeadLetterMessage.From(records[i], _options.DeadLetter), cancellationToken);
+        try { await Task.WhenAll(deliveries); }
+        catch when (!cancellationToken.IsCancellationRequested) { /* inspected per record below */ }
+        cancellationToken.ThrowIfCancellationRequested();
+        var failures = new List<(DeadLetterRecord, Error)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (deliveries[i].IsCompletedSuccessfully)
+                _metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", records[i].ReasonCode));
+            else
+                failures.Add((records[i], ErrorOf(deliveries[i].Exception?.InnerException)));
+        }
+        return failures;
     }
 
-    private static Message<byte[]?, byte[]?> ToMessage(DeadLetterRecord r) => new()
+    private static Error ErrorOf(Exception? e) => e switch
     {
-        Key = r.Key,
-        Value = r.Value,
-        Headers = new Headers
-        {
-            { DeadLetterHeaders.Reason, Encoding.UTF8.GetBytes(r.Reason) },
-            { DeadLetterHeaders.ReasonCode, Encoding.UTF8.GetBytes(r.ReasonCode) },
-            { DeadLetterHeaders.OriginalTopic, Encoding.UTF8.GetBytes(r.Topic) },
-            { DeadLetterHeaders.OriginalPartition, Encoding.UTF8.GetBytes(r.Partition.ToString(CultureInfo.InvariantCulture)) },
-            { DeadLetterHeaders.OriginalOffset, Encoding.UTF8.GetBytes(r.Offset.ToString(CultureInfo.InvariantCulture)) },
-        },
+        ProduceException<byte[]?, byte[]?> p => p.Error,
+        KafkaException k => k.Error,
+        _ => new Error(ErrorCode.Local_Fail, e?.Message ?? "unknown failure"),
     };
+
+    private IProducer<byte[]?, byte[]?> Build() =>
+        new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Producer(_options))
+            .SetErrorHandler((_, e) =>
+            {
+                if (!e.IsFatal) { _logger.LogWarning("Dead-letter producer: {Reason}", e.Reason); return; }
+                _fatal = true;
+                _logger.LogError("Dead-letter producer fatal error: {Reason}; it will be replaced", e.Reason);
+            })
+            .SetLogHandler(LibrdkafkaLog.To(_logger))
+            .Build();
+
+    private void Rebuild()
+    {
+        _fatal = false;
+        var old = _producer;
+        _producer = Build();
+        old.Dispose();
+    }
 
     public void Dispose()
     {

@@ -16,6 +16,8 @@ public sealed class IngestionMetrics : IDisposable
         Applied = _meter.CreateCounter<long>("pz.ingest.events.applied", "{event}", "Events the user grains applied.");
         Duplicates = _meter.CreateCounter<long>("pz.ingest.events.duplicates", "{event}", "Redelivered events the grains skipped.");
         DeadLettered = _meter.CreateCounter<long>("pz.ingest.events.dead_lettered", "{event}", "Records sent to the dead-letter topic, by reason.");
+        DeadLetterFailed = _meter.CreateCounter<long>("pz.ingest.dead_letter.failed", "{event}",
+            "Records given up because the dead-letter topic refused them for a permanent reason, by reason.");
         SinkRetries = _meter.CreateCounter<long>("pz.ingest.sink.retries", "{call}", "User apply calls retried.");
         BatchDuration = _meter.CreateHistogram<double>("pz.ingest.batch.duration", "ms", "From a batch's first record to its commit.");
         BatchSize = _meter.CreateHistogram<int>("pz.ingest.batch.size", "{event}", "Records per batch.");
@@ -30,6 +32,7 @@ public sealed class IngestionMetrics : IDisposable
     public Counter<long> Applied { get; }
     public Counter<long> Duplicates { get; }
     public Counter<long> DeadLettered { get; }
+    public Counter<long> DeadLetterFailed { get; }
     public Counter<long> SinkRetries { get; }
     public Histogram<double> BatchDuration { get; }
     public Histogram<int> BatchSize { get; }

@@ -24,6 +24,7 @@ public sealed class KafkaClickstreamConsumer(
     private readonly IngestionMetrics _metrics = metrics ?? new IngestionMetrics();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch = [];
+    private readonly Dictionary<TopicPartition, long> _pendingCommits = [];
     private volatile TopicPartition[] _assigned = [];
 
     /// <summary>The partitions this consumer currently owns.</summary>
@@ -52,7 +53,8 @@ public sealed class KafkaClickstreamConsumer(
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        using var deadLetters = new DeadLetterPublisher(_options, _metrics, logger);
+        using var publisher = new DeadLetterPublisher(_options, _metrics, logger);
+        var deadLetters = new DeadLetterDelivery(_options, publisher, _metrics, logger, _time);
         var processor = new ClickstreamBatchProcessor(_options, new ClickEventJson(_options.Validation, _time), sink,
             deadLetters, _metrics, logger, _time);
         using var consumer = BuildConsumer();
@@ -65,7 +67,9 @@ public sealed class KafkaClickstreamConsumer(
                 var started = Stopwatch.GetTimestamp();
                 if (!PollBatch(consumer, stoppingToken))
                 {
-                    // Idle: keep the lag gauge current (new records may be arriving on partitions not yet fetched).
+                    // Idle: finish a commit a rebalance interrupted, and keep the lag gauge current (new records may be
+                    // arriving on partitions not yet fetched).
+                    if (_pendingCommits.Count > 0 && CommitPending(consumer)) deadLetters.ForgetCommitted();
                     if (Stopwatch.GetElapsedTime(_lagUpdated) > TimeSpan.FromSeconds(1)) UpdateLag(consumer);
                     continue;
                 }
@@ -90,7 +94,7 @@ public sealed class KafkaClickstreamConsumer(
                     await Task.Delay(_options.SinkMaxRetryDelay, _time, stoppingToken);
                     continue;
                 }
-                Commit(consumer);
+                if (Commit(consumer)) deadLetters.ForgetCommitted();
                 _metrics.BatchSize.Record(_batch.Count);
                 _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 UpdateLag(consumer);
@@ -98,6 +102,7 @@ public sealed class KafkaClickstreamConsumer(
         }
         finally
         {
+            if (_pendingCommits.Count > 0) CommitPending(consumer);
             _batch.Clear();
             // Leaves the group at once, so the partitions move to the other silos without waiting for a session timeout.
             try { consumer.Close(); }
@@ -108,9 +113,12 @@ public sealed class KafkaClickstreamConsumer(
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
+            // With cooperative-sticky (the default) these handlers get only the partitions added, revoked or lost in
+            // this rebalance, and the rest keep being consumed; with an eager strategy they get the whole assignment.
+            // Either way the library then (incrementally) assigns or unassigns exactly those partitions.
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
-                _assigned = [.. c.Assignment.Union(partitions)];
+                _assigned = [.. _assigned.Union(partitions)];
                 logger.LogInformation("Assigned {Partitions}", string.Join(",", partitions.Select(p => p.Partition.Value)));
             })
             .SetPartitionsRevokedHandler((c, partitions) => Drop(c, partitions.Select(p => p.TopicPartition), "Revoked"))
@@ -130,6 +138,7 @@ public sealed class KafkaClickstreamConsumer(
     {
         var gone = partitions.ToHashSet();
         var dropped = _batch.RemoveAll(r => gone.Contains(r.TopicPartition));
+        foreach (var partition in gone) _pendingCommits.Remove(partition);
         _assigned = [.. _assigned.Where(p => !gone.Contains(p))];
         logger.LogInformation("{Why} {Partitions}; dropped {Dropped} uncommitted records of them", why,
             string.Join(",", gone.Select(p => p.Partition.Value)), dropped);
@@ -160,26 +169,37 @@ public sealed class KafkaClickstreamConsumer(
         return _batch.Count > 0;
     }
 
-    private void Commit(IConsumer<byte[]?, byte[]?> consumer)
+    /// <summary>Commits the batch's next offsets together with any a failed commit left pending. False when the
+    /// commit failed (typically a rebalance in progress): the offsets stay pending for the next cycle rather than
+    /// stopping the loop; if the partition moves meanwhile, its new owner redelivers and the grains skip duplicates.</summary>
+    private bool Commit(IConsumer<byte[]?, byte[]?> consumer)
     {
-        var owned = consumer.Assignment.ToHashSet();
-        var next = new Dictionary<TopicPartition, long>();
         foreach (var record in _batch)
         {
-            if (!owned.Contains(record.TopicPartition)) continue;
             var offset = record.Offset.Value + 1;
-            if (!next.TryGetValue(record.TopicPartition, out var current) || offset > current) next[record.TopicPartition] = offset;
+            if (!_pendingCommits.TryGetValue(record.TopicPartition, out var current) || offset > current)
+                _pendingCommits[record.TopicPartition] = offset;
         }
-        if (next.Count == 0) return;
+        return CommitPending(consumer);
+    }
+
+    private bool CommitPending(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        // Never commit for a partition revoked or lost since it was read: it belongs to another member now.
+        var owned = consumer.Assignment.ToHashSet();
+        foreach (var gone in _pendingCommits.Keys.Where(p => !owned.Contains(p)).ToList()) _pendingCommits.Remove(gone);
+        if (_pendingCommits.Count == 0) return true;
         try
         {
-            consumer.Commit(next.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)));
+            consumer.Commit(_pendingCommits.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)));
+            _pendingCommits.Clear();
             Interlocked.Increment(ref _committedBatches);
+            return true;
         }
         catch (KafkaException e)
         {
-            // Typically a rebalance in progress: the new owner redelivers from the last commit and grains drop duplicates.
-            logger.LogWarning("Commit of {Count} partitions failed: {Reason}", next.Count, e.Error.Reason);
+            logger.LogWarning("Commit of {Count} partitions failed ({Reason}); retrying with the next cycle", _pendingCommits.Count, e.Error.Reason);
+            return false;
         }
     }
 

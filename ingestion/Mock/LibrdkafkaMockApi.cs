@@ -35,6 +35,9 @@ internal static class LibrdkafkaMockApi
     [DllImport(Lib)] internal static extern int rd_kafka_mock_broker_set_down(IntPtr cluster, int brokerId);
     [DllImport(Lib)] internal static extern int rd_kafka_mock_broker_set_up(IntPtr cluster, int brokerId);
 
+    [DllImport(Lib)]
+    internal static extern void rd_kafka_mock_push_request_errors_array(IntPtr cluster, short apiKey, UIntPtr count, int[] errors);
+
     internal static string Utf8(IntPtr text) => Marshal.PtrToStringUTF8(text) ?? "";
 
     internal static string ErrorText(byte[] errstr) => Encoding.UTF8.GetString(errstr).TrimEnd('\0');

@@ -73,6 +73,15 @@ public sealed class MockKafkaCluster : IDisposable
 
     public void SetBrokerUp(int brokerId) => ThrowOnError(rd_kafka_mock_broker_set_up(Live(), brokerId), "Broker up");
 
+    /// <summary>Makes the next <paramref name="count"/> produce requests (any client) fail with the broker error
+    /// <paramref name="kafkaErrorCode"/> (e.g. 10, MESSAGE_TOO_LARGE).</summary>
+    public void FailNextProduceRequests(int kafkaErrorCode, int count) => FailNextRequests(apiKey: 0, kafkaErrorCode, count);
+
+    /// <summary>Makes the next <paramref name="count"/> requests of Kafka API <paramref name="apiKey"/> fail with
+    /// <paramref name="kafkaErrorCode"/>.</summary>
+    public void FailNextRequests(short apiKey, int kafkaErrorCode, int count) =>
+        rd_kafka_mock_push_request_errors_array(Live(), apiKey, (UIntPtr)count, Enumerable.Repeat(kafkaErrorCode, count).ToArray());
+
     private IntPtr Live() => _cluster != IntPtr.Zero ? _cluster : throw new ObjectDisposedException(nameof(MockKafkaCluster));
 
     public void Dispose()

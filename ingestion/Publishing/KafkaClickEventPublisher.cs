@@ -7,21 +7,25 @@ using Personalization.Contract;
 
 namespace Personalization.Ingestion.Publishing;
 
-/// <summary>An idempotent producer (acks=all, enable.idempotence) shared by all requests; librdkafka batches
-/// concurrent sends. Idempotence keeps one user's events in order and free of broker-side duplicates across
-/// internal retries.</summary>
+/// <summary>A producer (acks=all, idempotent unless Kafka:Client:enable.idempotence=false) shared by all requests;
+/// librdkafka batches concurrent sends. What it reports feeds <see cref="KafkaPublisherHealth"/>.</summary>
 public sealed class KafkaClickEventPublisher : IClickEventPublisher, IDisposable
 {
     private readonly IProducer<string, byte[]> _producer;
+    private readonly KafkaPublisherHealth _health;
 
-    public KafkaClickEventPublisher(IOptions<KafkaOptions> options, ILogger<KafkaClickEventPublisher> logger)
+    public KafkaClickEventPublisher(IOptions<KafkaOptions> options, ILogger<KafkaClickEventPublisher> logger,
+        KafkaPublisherHealth? health = null)
     {
         Topic = options.Value.Topic;
+        _health = health ?? new KafkaPublisherHealth();
         _producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigs.Producer(options.Value))
             .SetErrorHandler((_, e) =>
             {
-                if (e.IsFatal) logger.LogError("Kafka producer fatal error: {Reason}", e.Reason);
-                else logger.LogWarning("Kafka producer: {Reason}", e.Reason);
+                if (!e.IsFatal) { logger.LogWarning("Kafka producer: {Reason}", e.Reason); return; }
+                // A fatal producer never sends again: readiness reports it, so the process is replaced.
+                _health.OnFatal(e.Reason);
+                logger.LogError("Kafka producer fatal error: {Reason}", e.Reason);
             })
             .SetLogHandler(LibrdkafkaLog.To(logger))
             .Build();
@@ -45,10 +49,12 @@ public sealed class KafkaClickEventPublisher : IClickEventPublisher, IDisposable
         }
         catch (Exception first)
         {
+            _health.OnFailed(first.Message);
             var failed = events.Where((_, i) => !deliveries[i].IsCompletedSuccessfully).Select(e => e.EventId).ToArray();
             throw new ClickEventPublishException(
                 $"{failed.Length} of {events.Count} events were not acknowledged by Kafka: {first.Message}", failed, first);
         }
+        _health.OnDelivered();
         return [.. deliveries.Select((d, i) => new PublishedClickEvent(events[i].EventId, d.Result.Partition.Value, d.Result.Offset.Value))];
     }
 

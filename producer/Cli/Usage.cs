@@ -15,6 +15,9 @@ internal static class Usage
                         stamped with the current time
               --rate    events per second (default: as fast as the brokers acknowledge)
               --limit   stop after N events
+              --client  librdkafka settings, e.g. security.protocol=SASL_SSL, enable.idempotence=false
+              Ctrl-C / SIGTERM: stops within ~2 s, waiting at most 1 s for acknowledgements; reports how many
+              events were not acknowledged and exits 1 if any
 
           pz-produce mock-cluster [--partitions 8] [--brokers 1] [--bootstrap-file PATH]
                      [--topic clickstream] [--dead-letter-topic clickstream.dlq]
@@ -22,6 +25,7 @@ internal static class Usage
               prints the bootstrap address (and writes it to PATH), runs until Ctrl-C or SIGTERM
 
           pz-produce lag --bootstrap HOST:PORT [--topic clickstream] [--group personalization-silos] [--watch]
+                     [--client librdkafka.key=value ...]
               committed offset vs high watermark per partition; --watch repeats until caught up and prints the
               commit rate (offsets are committed only once the grains' state is durable)
 

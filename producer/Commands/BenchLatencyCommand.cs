@@ -40,7 +40,7 @@ internal static class BenchLatencyCommand
         using (var sender = new EventSender(options, statistics))
         {
             await sender.SendAsync(SyntheticEventSource.Read(users: 20_000, items: 5_000, seed: 11), new RateLimiter(rate), total, CancellationToken.None);
-            sender.Flush();
+            sender.Flush(CancellationToken.None);
         }
         while (sink.Count < total) await Task.Delay(10);
         await consumer.StopAsync(CancellationToken.None);

@@ -16,12 +16,13 @@ internal static class LagCommand
         var topic = cli.String("--topic", "clickstream");
         var group = cli.String("--group", "personalization-silos");
         var watch = cli.Has("--watch");
+        var client = ClientSettings.Read(cli);
         cli.RejectUnknown();
 
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig(client) { BootstrapServers = bootstrap }).Build();
         var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
             .Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
-        using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = group }).Build();
+        using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig(client) { BootstrapServers = bootstrap, GroupId = group }).Build();
 
         var clock = Stopwatch.StartNew();
         (long Committed, long High)? first = null;

@@ -17,12 +17,7 @@ internal static class ProduceCommand
             BootstrapServers = cli.String("--bootstrap") ?? throw new UsageException("--bootstrap HOST:PORT is required"),
             Topic = cli.String("--topic", "clickstream"),
         };
-        foreach (var setting in cli.All("--client"))
-        {
-            var eq = setting.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"--client expects key=value, got '{setting}'");
-            options.Client[setting[..eq]] = setting[(eq + 1)..];
-        }
+        foreach (var (key, value) in ClientSettings.Read(cli)) options.Client[key] = value;
         var source = SelectSource(cli);
         var rate = cli.Double("--rate") ?? 0;
         var limit = cli.Long("--limit") ?? long.MaxValue;
@@ -41,9 +36,11 @@ internal static class ProduceCommand
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-        sender.Flush();
-        Console.WriteLine($"done: {statistics.Line()}");
-        return statistics.Errors == 0 && statistics.Acked == statistics.Sent ? 0 : 1;
+        var undelivered = sender.Flush(stop.Token);
+        if (stop.IsCancellationRequested && undelivered > 0)
+            Console.Error.WriteLine($"stopped: {undelivered} events were not acknowledged by Kafka (not delivered, or unknown)");
+        Console.WriteLine($"{(stop.IsCancellationRequested ? "stopped" : "done")}: {statistics.Line()}");
+        return statistics.Errors == 0 && undelivered == 0 && statistics.Acked == statistics.Sent ? 0 : 1;
     }
 
     private static IEnumerable<SourceRecord> SelectSource(CliArguments cli)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Personalization.Ingestion.Configuration;
 using Personalization.Producer.Sources;
@@ -25,14 +26,16 @@ internal sealed class EventSender(KafkaOptions options, ProduceStatistics statis
                 continue;
             }
             await limiter.WaitTurnAsync(n++, cancellationToken);
-            Send(new Message<string, byte[]> { Key = record.Key!, Value = record.Value! });
+            Send(new Message<string, byte[]> { Key = record.Key!, Value = record.Value! }, cancellationToken);
         }
     }
 
-    private void Send(Message<string, byte[]> message)
+    private void Send(Message<string, byte[]> message, CancellationToken cancellationToken)
     {
         while (true)
         {
+            // With the brokers gone the queue stays full: a stop request must not wait for space.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 _producer.Produce(options.Topic, message, OnDelivery);
@@ -54,16 +57,31 @@ internal sealed class EventSender(KafkaOptions options, ProduceStatistics statis
         if (Interlocked.Increment(ref _reportedErrors) <= 20) Console.Error.WriteLine($"delivery failed: {report.Error.Reason}");
     }
 
-    /// <summary>Waits up to a minute for outstanding acknowledgements; what is still queued then counts as an error.</summary>
-    public void Flush()
+    /// <summary>Waits up to a minute for outstanding acknowledgements, or, once <paramref name="stopping"/> is
+    /// signalled (Ctrl-C, SIGTERM), at most <see cref="StopGrace"/> more: a supervisor waits only a few seconds.
+    /// Returns how many events were still unacknowledged.</summary>
+    public int Flush(CancellationToken stopping)
     {
-        for (var i = 0; i < 6; i++)
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
+        long? stopDeadline = null;
+        var lastReport = Stopwatch.GetTimestamp();
+        while (true)
         {
-            var queued = _producer.Flush(TimeSpan.FromSeconds(10));
-            if (queued == 0) return;
-            Console.Error.WriteLine($"waiting for {queued} acknowledgements...");
+            var queued = _producer.Flush(TimeSpan.FromMilliseconds(100));
+            var now = Stopwatch.GetTimestamp();
+            if (queued == 0) return 0;
+            if (stopping.IsCancellationRequested) stopDeadline ??= now + (long)(Stopwatch.Frequency * StopGrace.TotalSeconds);
+            if (now >= (stopDeadline ?? deadline)) return queued;
+            if (Stopwatch.GetElapsedTime(lastReport) > TimeSpan.FromSeconds(10))
+            {
+                Console.Error.WriteLine($"waiting for {queued} acknowledgements...");
+                lastReport = now;
+            }
         }
     }
+
+    /// <summary>How long a stopped producer still waits for acknowledgements.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 
     public void Dispose() => _producer.Dispose();
 }

@@ -41,6 +41,33 @@ public sealed class RedisWriteFailureTests : IAsyncLifetime
         Assert.Equal(4, stored.TotalEventsApplied);
     }
 
+    [Fact]
+    public async Task A_refused_write_reaches_the_caller_as_the_contract_storage_exception_with_no_provider_types_inside()
+    {
+        await using var silos = await TwoSiloCluster.StartAsync(new() { ["Redis:ConnectionString"] = _redis.ConnectionString });
+        var events = new ClickEvents(ClickEvents.Unique("u"));
+        var user = silos.User(events.UserId);
+        await user.GetSessionAsync();
+
+        await RefuseWrites(true);
+        Exception error;
+        try
+        {
+            error = await Assert.ThrowsAnyAsync<Exception>(() => user.ApplyAsync(events.Views("a")));
+        }
+        finally
+        {
+            await RefuseWrites(false);
+        }
+
+        var chain = new List<Exception>();
+        for (Exception? e = error; e is not null; e = e.InnerException) chain.Add(e);
+        Assert.Contains(chain, e => e is SessionStorageUnavailableException);
+        // A client such as the web API references neither assembly: their types would not deserialize there.
+        Assert.DoesNotContain(chain, e => e.GetType().Assembly.GetName().Name is "Orleans.Persistence.Redis" or "StackExchange.Redis");
+        Assert.Contains("could not write", chain.OfType<SessionStorageUnavailableException>().Single().Message);
+    }
+
     // Redis refuses every write while it has fewer healthy replicas than min-replicas-to-write (it has none).
     private Task RefuseWrites(bool refuse) =>
         _redis.Connection.GetServer(_redis.Connection.GetEndPoints()[0])

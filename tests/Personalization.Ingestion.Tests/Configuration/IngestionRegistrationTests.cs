@@ -33,7 +33,10 @@ public sealed class IngestionRegistrationTests
 
     [Theory]
     [InlineData("Kafka:Client:enable.auto.commit", "true", "enable.auto.commit cannot be overridden")]
-    [InlineData("Kafka:Client:enable.idempotence", "false", "enable.idempotence cannot be overridden")]
+    [InlineData("Kafka:Client:acks", "1", "acks cannot be overridden")]
+    [InlineData("Kafka:PartitionAssignmentStrategy", "cooperative-sticky,range", "cannot be combined")]
+    [InlineData("Kafka:HeartbeatInterval", "00:00:10", "Kafka:HeartbeatInterval")]
+    [InlineData("Kafka:DeadLetter:MaxValueBytes", "2000000", "Kafka:DeadLetter:MaxValueBytes")]
     [InlineData("Kafka:Client:bootstrap.servers", "elsewhere:9092", "set Kafka:BootstrapServers")]
     [InlineData("Kafka:DeadLetterTopic", "clickstream", "must differ")]
     [InlineData("Kafka:MaxBatchSize", "0", "Kafka:MaxBatchSize")]
@@ -75,6 +78,45 @@ public sealed class IngestionRegistrationTests
         Assert.False(consumer.EnableAutoOffsetStore);
         Assert.True(producer.EnableIdempotence);
         Assert.Equal(Acks.All, producer.Acks);
+    }
+
+    [Fact]
+    public void The_group_defaults_favour_fast_failover_and_client_settings_override_them()
+    {
+        var defaults = KafkaClientConfigs.Consumer(new KafkaOptions { BootstrapServers = "b:9092" });
+        var overridden = KafkaClientConfigs.Consumer(new KafkaOptions
+        {
+            BootstrapServers = "b:9092",
+            SessionTimeout = TimeSpan.FromSeconds(3),
+            Client = new() { ["partition.assignment.strategy"] = "range", ["heartbeat.interval.ms"] = "500" },
+        });
+
+        Assert.Equal(6000, defaults.SessionTimeoutMs);
+        Assert.Equal(1000, defaults.HeartbeatIntervalMs);
+        Assert.Equal("cooperative-sticky", defaults.Get("partition.assignment.strategy"));
+        Assert.Equal(3000, overridden.SessionTimeoutMs);
+        Assert.Equal(500, overridden.HeartbeatIntervalMs);
+        Assert.Equal("range", overridden.Get("partition.assignment.strategy"));
+    }
+
+    [Fact]
+    public void Idempotence_is_on_by_default_and_can_be_turned_off_for_brokers_without_it_keeping_one_request_in_flight()
+    {
+        using var host = BuildHost(new()
+        {
+            ["Kafka:BootstrapServers"] = "127.0.0.1:9",
+            ["Kafka:Client:enable.idempotence"] = "false",
+        }, s => s.AddKafkaClickEventPublisher());
+        var options = host.Services.GetRequiredService<IOptions<KafkaOptions>>().Value;
+
+        var off = KafkaClientConfigs.Producer(options);
+        var on = KafkaClientConfigs.Producer(new KafkaOptions { BootstrapServers = "127.0.0.1:9" });
+
+        Assert.False(off.EnableIdempotence);
+        Assert.Equal(1, off.MaxInFlight);
+        Assert.Equal(Acks.All, off.Acks);
+        Assert.True(on.EnableIdempotence);
+        Assert.Null(on.MaxInFlight);
     }
 
     [Fact]

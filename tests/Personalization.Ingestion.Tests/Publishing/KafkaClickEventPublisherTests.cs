@@ -58,4 +58,45 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
 
         Assert.Equal(["u-e1", "u-e2"], error.FailedEventIds);
     }
+
+    [Fact]
+    public async Task The_publisher_reports_it_cannot_publish_while_deliveries_fail_and_recovers_with_the_next_delivery()
+    {
+        using var cluster = new Personalization.Ingestion.Mock.MockKafkaCluster();
+        cluster.CreateClickstreamTopics(partitions: 1);
+        var options = new KafkaOptions
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            Client = new Dictionary<string, string> { ["message.timeout.ms"] = "1500", ["log_level"] = "0" },
+        };
+        var health = new KafkaPublisherHealth();
+        using var publisher = new KafkaClickEventPublisher(Options.Create(options), NullLogger<KafkaClickEventPublisher>.Instance, health);
+        await publisher.PublishAsync([ClickstreamTraffic.Event("u", 0)]);
+        Assert.Null(health.Problem());
+
+        cluster.SetBrokerDown(1);
+        await Assert.ThrowsAsync<ClickEventPublishException>(() => publisher.PublishAsync([ClickstreamTraffic.Event("u", 1)]));
+        Assert.StartsWith("Kafka deliveries failing", health.Problem());
+
+        cluster.SetBrokerUp(1);
+        await publisher.PublishAsync([ClickstreamTraffic.Event("u", 2)]);
+        Assert.Null(health.Problem());
+    }
+
+    [Fact]
+    public async Task A_fatal_producer_error_makes_the_publisher_report_it_cannot_publish()
+    {
+        using var cluster = new Personalization.Ingestion.Mock.MockKafkaCluster();
+        cluster.CreateClickstreamTopics(partitions: 1);
+        const short initProducerId = 22;
+        const int clusterAuthorizationFailed = 31;
+        cluster.FailNextRequests(initProducerId, clusterAuthorizationFailed, count: 1);
+        var options = new KafkaOptions { BootstrapServers = cluster.BootstrapServers, Client = new() { ["log_level"] = "0" } };
+        var health = new KafkaPublisherHealth();
+
+        using var publisher = new KafkaClickEventPublisher(Options.Create(options), NullLogger<KafkaClickEventPublisher>.Instance, health);
+
+        await Eventually.Until(() => health.Problem() is not null, "the fatal error is reported", seconds: 10);
+        Assert.StartsWith("Kafka producer fatal error", health.Problem());
+    }
 }
