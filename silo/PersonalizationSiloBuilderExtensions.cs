@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Personalization.Grains;
+using Personalization.Hosting;
 using Personalization.Ingestion.Configuration;
 
 namespace Personalization.Silo;
@@ -14,14 +14,11 @@ public static class PersonalizationSiloBuilderExtensions
     /// rankers), the dashboard, and the Kafka consumer when <c>Kafka:BootstrapServers</c> is set.</summary>
     public static ISiloBuilder AddPersonalizationSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
-            .Validate(o => o.IsValid(out _), "Invalid Orleans options (ClusterId, ServiceId, ports, AdvertisedIPAddress, failure detection).")
-            .ValidateOnStart();
-        var options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        if (!options.IsValid(out var error)) throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions), [error]);
+        silo.Services.AddValidatedOptions<SiloOptions, SiloOptionsValidator>(SiloOptions.Section);
+        var options = ValidatedOptions.Read<SiloOptions, SiloOptionsValidator>(configuration, SiloOptions.Section);
 
         var redis = RedisConnection.Options(configuration);
-        if (string.IsNullOrWhiteSpace(redis.ConnectionString))
+        if (!redis.IsConfigured)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
@@ -45,7 +42,7 @@ public static class PersonalizationSiloBuilderExtensions
         silo.AddSessionStorage(configuration);
         // Fast failure detection (Orleans:ProbeTimeout, ...; see SiloOptions): a killed silo's grains move in about
         // 1 s instead of 6-12 s, and callers retry in between.
-        var membership = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var membership = ValidatedOptions.Read<SiloOptions, SiloOptionsValidator>(configuration, SiloOptions.Section);
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = membership.ProbeTimeout;

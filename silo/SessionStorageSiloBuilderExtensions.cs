@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Personalization.Hosting;
 using Orleans.Storage;
 using Personalization.Grains.Storage;
 
@@ -14,8 +14,7 @@ public static class SessionStorageSiloBuilderExtensions
     public static ISiloBuilder AddSessionStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var redis = RedisConnection.Options(configuration);
-        if (!redis.IsValid(out var error)) throw new OptionsValidationException(RedisOptions.Section, typeof(RedisOptions), [error]);
-        if (string.IsNullOrWhiteSpace(redis.ConnectionString))
+        if (!redis.IsConfigured)
         {
             return silo.AddMemoryGrainStorage(SessionStorage.Name, options => options.Configure<IServiceProvider>(
                 (o, services) => o.GrainStorageSerializer = SessionStorage.CreateSerializer(services)));

@@ -31,20 +31,4 @@ public sealed class SiloOptions
 
     /// <summary>How often each silo re-reads the membership table.</summary>
     public TimeSpan TableRefreshTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    internal bool IsValid(out string error)
-    {
-        error = "";
-        if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
-            error = "Orleans:ClusterId and Orleans:ServiceId must be set.";
-        else if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
-            error = $"Orleans:SiloPort ({SiloPort}) and Orleans:GatewayPort ({GatewayPort}) must be distinct ports.";
-        else if (!string.IsNullOrWhiteSpace(AdvertisedIPAddress) && !System.Net.IPAddress.TryParse(AdvertisedIPAddress, out _))
-            error = $"Orleans:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address.";
-        else if (ProbeTimeout <= TimeSpan.Zero || TableRefreshTimeout <= TimeSpan.Zero)
-            error = "Orleans:ProbeTimeout and Orleans:TableRefreshTimeout must be positive.";
-        else if (NumMissedProbesLimit < 1 || NumVotesForDeathDeclaration < 1)
-            error = "Orleans:NumMissedProbesLimit and Orleans:NumVotesForDeathDeclaration must be at least 1.";
-        return error.Length == 0;
-    }
 }

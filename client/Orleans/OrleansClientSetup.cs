@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Personalization.Api.Options;
+using Personalization.Hosting;
 
 namespace Personalization.Api.Orleans;
 
@@ -15,12 +16,12 @@ public static class OrleansClientSetup
         builder.Services.AddOptions<OrleansClientOptions>().BindConfiguration(OrleansClientOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrleansClientOptions>, OrleansClientOptionsValidator>());
 
-        var redis = builder.Configuration["Redis:ConnectionString"];
+        var redis = RedisConnection.Options(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
-            if (!string.IsNullOrWhiteSpace(redis))
+            if (redis.IsConfigured)
             {
-                client.UseRedisClustering(redis);
+                client.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.From(redis));
             }
             else
             {

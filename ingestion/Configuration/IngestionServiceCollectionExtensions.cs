@@ -33,7 +33,7 @@ public static class IngestionServiceCollectionExtensions
 
     private static void AddKafkaOptions(this IServiceCollection services)
     {
-        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateOnStart();
+        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
         // The one validator of the contract, with the limits of Kafka:Validation, for whoever accepts events.
         services.TryAddSingleton(sp => new ClickEventJson(sp.GetRequiredService<IOptions<KafkaOptions>>().Value.Validation,

@@ -5,7 +5,7 @@ namespace Personalization.Ingestion.Configuration;
 /// <summary>Kafka settings shared by the silo's consumer and the web API's publisher (section <c>Kafka</c>).</summary>
 public sealed class KafkaOptions
 {
-    public const string SectionName = "Kafka";
+    public const string Section = "Kafka";
 
     /// <summary>host:port list of the brokers (or the embedded mock cluster's bootstrap address).</summary>
     public string BootstrapServers { get; set; } = "";

@@ -18,7 +18,8 @@ public sealed class KafkaClickstreamConsumer(
     ILogger<KafkaClickstreamConsumer> logger,
     IngestionMetrics? metrics = null,
     TimeProvider? time = null,
-    IHostApplicationLifetime? lifetime = null) : BackgroundService
+    IHostApplicationLifetime? lifetime = null,
+    ClickEventJson? json = null) : BackgroundService
 {
     private readonly KafkaOptions _options = options.Value;
     private readonly IngestionMetrics _metrics = metrics ?? new IngestionMetrics();
@@ -55,7 +56,9 @@ public sealed class KafkaClickstreamConsumer(
     {
         using var publisher = new DeadLetterPublisher(_options, _metrics, logger);
         var deadLetters = new DeadLetterDelivery(_options, publisher, _metrics, logger, _time);
-        var processor = new ClickstreamBatchProcessor(_options, new ClickEventJson(_options.Validation, _time), sink,
+        // The per-run collaborators own this run's dead-letter producer; the contract's validator is the one the
+        // container holds (with the Kafka:Validation limits), or one of the same limits when built by hand.
+        var processor = new ClickstreamBatchProcessor(_options, json ?? new ClickEventJson(_options.Validation, _time), sink,
             deadLetters, _metrics, logger, _time);
         using var consumer = BuildConsumer();
         consumer.Subscribe(_options.Topic);

@@ -45,7 +45,7 @@ public sealed class GrainRedeliveryTests(MockKafkaFixture kafka)
             };
             var metrics = new IngestionMetrics();
             using var recorder = new MetricsRecorder(metrics);
-            var sink = new GrainClickEventSink(grains, Options.Create(replay));
+            var sink = new GrainClickEventSink(grains);
             await using (await RunningConsumer.StartAsync(replay, sink, metrics))
                 await Eventually.Until(() => recorder["pz.ingest.events.duplicates"] == produced.Count, "the replay is seen as duplicates");
 

@@ -1,8 +1,11 @@
 using StackExchange.Redis;
 
-namespace Personalization.Silo;
+using Microsoft.Extensions.Configuration;
 
-internal static class RedisConnection
+namespace Personalization.Hosting;
+
+/// <summary>The Redis connection both hosts open, built from <see cref="RedisOptions"/>.</summary>
+public static class RedisConnection
 {
     /// <summary>The connection string with the settings of <see cref="RedisOptions"/>; explicit values in the
     /// connection string (connectTimeout=..., ...) are overridden, so one place decides.</summary>
@@ -18,6 +21,8 @@ internal static class RedisConnection
         return config;
     }
 
+    /// <summary>The validated <c>Redis</c> section, read when the host is wired (clustering and storage are chosen
+    /// from it before the container exists).</summary>
     public static RedisOptions Options(IConfiguration configuration) =>
-        configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        ValidatedOptions.Read<RedisOptions, RedisOptionsValidator>(configuration, RedisOptions.Section);
 }

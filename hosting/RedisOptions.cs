@@ -1,6 +1,6 @@
-namespace Personalization.Silo;
+namespace Personalization.Hosting;
 
-/// <summary>Redis for membership and grain storage (section <c>Redis</c>). The connection settings favour failing
+/// <summary>Redis for membership and grain storage (section <c>Redis</c>), read by the silos and the API alike. The connection settings favour failing
 /// fast and reconnecting quickly: during an outage callers get an error at once rather than a queued command that
 /// times out, and after it commands work again within about <see cref="ReconnectInterval"/>.</summary>
 public sealed class RedisOptions
@@ -26,18 +26,6 @@ public sealed class RedisOptions
     /// <summary>While disconnected, fail commands at once instead of queueing them until they time out.</summary>
     public bool FailFastWhileDisconnected { get; set; } = true;
 
-    internal bool IsValid(out string error)
-    {
-        error = "";
-        if (ConnectTimeout <= TimeSpan.Zero || OperationTimeout <= TimeSpan.Zero || ReconnectInterval <= TimeSpan.Zero)
-            error = "Redis:ConnectTimeout, Redis:OperationTimeout and Redis:ReconnectInterval must be positive.";
-        else if (KeepAlive < TimeSpan.FromSeconds(1))
-            error = "Redis:KeepAlive must be at least 1 s.";
-        else if (!string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            try { StackExchange.Redis.ConfigurationOptions.Parse(ConnectionString); }
-            catch (ArgumentException e) { error = $"Redis:ConnectionString is invalid: {e.Message}"; }
-        }
-        return error.Length == 0;
-    }
+    /// <summary>Whether Redis is used at all: the one switch between a Redis cluster and a single local silo.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString);
 }
