@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Models;
 using Personalization.Ingestion.Mock;
 using Personalization.Model;
-using Personalization.Silo;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests;
 
@@ -36,8 +35,8 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Kafka.CreateClickstreamTopics(partitions: 4, Topic, DeadLetterTopic);
-        var siloPort = ApiFreePorts.Next();
-        var gatewayPort = ApiFreePorts.Next();
+        var siloPort = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
         foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Orleans:ClusterId"] = $"api-tests-{Guid.NewGuid():N}",
@@ -62,16 +61,11 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             Settings[key] = value;
         }
 
-        var silo = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        silo.Configuration.AddInMemoryCollection(Settings);
-        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
-        silo.UseOrleans(orleans => orleans.AddPersonalizationSilo(silo.Configuration));
-        _silo = silo.Build();
+        _silo = LoopbackSilo.Build(Settings);
         await _silo.StartAsync();
         Model = TrainedModels.Load(TrainedModels.First);
         var registry = _silo.Services.GetRequiredService<ModelRegistry>();
-        using var loading = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (registry.Current?.Version != Model.Version) await Task.Delay(50, loading.Token);
+        await Eventually.Until(() => registry.Current?.Version == Model.Version, "the silo serves the trained model", seconds: 30);
 
         Api = new ApiFactory(Settings);
         Http = Api.CreateClient();

@@ -22,9 +22,6 @@ internal static class ApiEvents
 
     public static StringContent Raw(string body) => new(body, Encoding.UTF8, "application/json");
 
-    /// <summary>A test-unique id, so tests sharing one cluster never see each other's users or items.</summary>
-    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
-
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

@@ -1,3 +1,4 @@
+using Personalization.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -13,7 +14,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task A_valid_event_is_accepted_and_lands_on_the_topic_keyed_by_its_user()
     {
-        var user = ApiEvents.Unique("u");
+        var user = ClickEvents.Unique("u");
         var posted = ApiEvents.Event(user, "item-7", "add_to_cart");
 
         var response = await cluster.Http.PostAsync("/api/events", ApiEvents.Json(posted));
@@ -32,7 +33,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task Unknown_fields_are_ignored_and_epoch_millisecond_timestamps_are_accepted()
     {
-        var user = ApiEvents.Unique("u");
+        var user = ClickEvents.Unique("u");
         var posted = ApiEvents.Event(user, "item-8");
         posted["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         posted["referrer"] = new JsonObject { ["campaign"] = "winter" };
@@ -49,7 +50,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task An_array_of_events_is_published_in_order()
     {
-        var user = ApiEvents.Unique("u");
+        var user = ClickEvents.Unique("u");
         var items = new[] { "item-1", "item-2", "item-3" };
         var batch = new JsonArray(items.Select(i => (JsonNode)ApiEvents.Event(user, i)).ToArray());
 
@@ -76,7 +77,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [InlineData("timestamp", "yesterday-ish", "invalid_timestamp")]
     public async Task An_invalid_event_is_a_400_problem_naming_the_reason(string field, string? value, string code)
     {
-        var e = ApiEvents.Event(ApiEvents.Unique("u"), "item-1");
+        var e = ApiEvents.Event(ClickEvents.Unique("u"), "item-1");
         if (value is null) e.Remove(field);
         else e[field] = value;
 
@@ -90,7 +91,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task A_field_of_the_wrong_json_type_is_a_400_problem()
     {
-        var e = ApiEvents.Event(ApiEvents.Unique("u"), "item-1");
+        var e = ApiEvents.Event(ClickEvents.Unique("u"), "item-1");
         e["itemId"] = 42;
 
         var errors = await ValidationErrorsAsync(await cluster.Http.PostAsync("/api/events", ApiEvents.Json(e)));
@@ -101,7 +102,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task A_batch_with_bad_events_lists_every_bad_index_and_publishes_nothing()
     {
-        var user = ApiEvents.Unique("u");
+        var user = ClickEvents.Unique("u");
         var good = ApiEvents.Event(user, "item-1");
         var noUser = ApiEvents.Event(user, "item-2");
         noUser.Remove("userId");
@@ -124,7 +125,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task A_batch_over_the_limit_is_refused()
     {
-        var user = ApiEvents.Unique("u");
+        var user = ClickEvents.Unique("u");
         var batch = new JsonArray(Enumerable.Range(0, 1_001).Select(i => (JsonNode)ApiEvents.Event(user, $"item-{i}")).ToArray());
 
         var errors = await ValidationErrorsAsync(await cluster.Http.PostAsync("/api/events", ApiEvents.Json(batch)));
@@ -146,7 +147,7 @@ public sealed class ApiEventsTests(ApiClusterFixture cluster)
     [Fact]
     public async Task A_body_that_is_not_declared_as_json_is_a_415_problem()
     {
-        var e = ApiEvents.Event(ApiEvents.Unique("u"), "item-1").ToJsonString();
+        var e = ApiEvents.Event(ClickEvents.Unique("u"), "item-1").ToJsonString();
 
         var response = await cluster.Http.PostAsync("/api/events", new StringContent(e, Encoding.UTF8, "text/plain"));
 

@@ -1,14 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Messaging;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Sessions;
 using Personalization.Cluster.Tests.Fixtures;
-using Personalization.Silo;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests;
 
@@ -42,7 +41,7 @@ public sealed class ApiFailoverTests(RedisFixture redis) : IClassFixture<RedisFi
             await using var api = new ApiFactory(apiSettings);
             using var http = api.CreateClient();
             Assert.Contains("Redis", api.Services.GetRequiredService<IGatewayListProvider>().GetType().Name);
-            var users = Enumerable.Range(0, Users).Select(_ => ApiEvents.Unique("fo")).ToArray();
+            var users = Enumerable.Range(0, Users).Select(_ => ClickEvents.Unique("fo")).ToArray();
             var cluster = api.Services.GetRequiredService<IClusterClient>();
             foreach (var user in users) await cluster.GetGrain<IUserSessionGrain>(user).ApplyAsync(Events(user));
             // The silo that leaves is the one holding the sessions (placement may put them all on one silo).
@@ -92,16 +91,7 @@ public sealed class ApiFailoverTests(RedisFixture redis) : IClassFixture<RedisFi
 
     private static async Task<WebApplication> StartSiloAsync(Dictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Orleans:SiloPort"] = ApiFreePorts.Next().ToString(),
-            ["Orleans:GatewayPort"] = ApiFreePorts.Next().ToString(),
-        });
-        builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
-        var app = builder.Build();
+        var app = LoopbackSilo.Build(settings);
         await app.StartAsync();
         return app;
     }

@@ -1,3 +1,4 @@
+using Personalization.Testing;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -34,13 +35,13 @@ public sealed class ApiStorageFailureTests : IAsyncLifetime
         {
             await using var api = new ApiFactory(new Dictionary<string, string?>(settings) { ["Kafka:BootstrapServers"] = "127.0.0.1:9" });
             using var http = api.CreateClient();
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/users/{ApiEvents.Unique("ok")}/session")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/users/{ClickEvents.Unique("ok")}/session")).StatusCode);
 
             // Grain storage reads a state with HGETALL. Membership reads fail too, but the cluster runs on from its
             // last view for far longer than this test.
             await DenyCommand("hgetall");
             var clock = Stopwatch.StartNew();
-            var response = await http.GetAsync($"/api/users/{ApiEvents.Unique("new")}/session");
+            var response = await http.GetAsync($"/api/users/{ClickEvents.Unique("new")}/session");
             clock.Stop();
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -71,8 +72,8 @@ public sealed class ApiStorageFailureTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
-            ["Orleans:SiloPort"] = ApiFreePorts.Next().ToString(),
-            ["Orleans:GatewayPort"] = ApiFreePorts.Next().ToString(),
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(),
         });
         builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
         var app = builder.Build();

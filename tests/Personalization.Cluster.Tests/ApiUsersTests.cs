@@ -1,3 +1,4 @@
+using Personalization.Testing;
 using System.Net;
 
 namespace Personalization.Cluster.Tests;
@@ -53,7 +54,7 @@ public sealed class ApiUsersTests(ApiClusterFixture cluster)
     [Fact]
     public async Task A_user_without_events_has_an_empty_session()
     {
-        var user = ApiEvents.Unique("new");
+        var user = ClickEvents.Unique("new");
 
         var response = await cluster.Http.GetAsync($"/api/users/{user}/session");
 
@@ -68,7 +69,7 @@ public sealed class ApiUsersTests(ApiClusterFixture cluster)
     [Fact]
     public async Task Recommendations_for_a_user_without_events_come_from_the_fallback_ranker_and_respect_count()
     {
-        var user = ApiEvents.Unique("new");
+        var user = ClickEvents.Unique("new");
 
         var response = await cluster.Http.GetAsync($"/api/users/{user}/recommendations?count=3");
 

@@ -7,6 +7,7 @@ using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Consuming;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests;
 
@@ -20,13 +21,13 @@ public sealed class EndToEndTests(ApiClusterFixture cluster)
     [Fact]
     public async Task Events_posted_to_the_api_change_recommendations_and_show_in_the_session()
     {
-        var (shoes, socks) = (ApiEvents.Unique("shoes"), ApiEvents.Unique("socks"));
-        var shopper = ApiEvents.Unique("shopper");
+        var (shoes, socks) = (ClickEvents.Unique("shoes"), ClickEvents.Unique("socks"));
+        var shopper = ClickEvents.Unique("shopper");
         var before = await RecommendationsAsync(shopper);
         Assert.DoesNotContain(socks, before.Items);
 
         // Other shoppers teach the cluster that socks follow shoes.
-        var others = Enumerable.Range(0, 5).Select(_ => ApiEvents.Unique("other")).ToArray();
+        var others = Enumerable.Range(0, 5).Select(_ => ClickEvents.Unique("other")).ToArray();
         var history = new JsonArray(others.SelectMany(u => new JsonNode[]
             { ApiEvents.Event(u, shoes), ApiEvents.Event(u, socks) }).ToArray());
         await PostAcceptedAsync(history);
@@ -45,9 +46,9 @@ public sealed class EndToEndTests(ApiClusterFixture cluster)
     [Fact]
     public async Task An_item_bought_in_the_session_is_no_longer_recommended()
     {
-        var (phone, charger) = (ApiEvents.Unique("phone"), ApiEvents.Unique("charger"));
-        var shopper = ApiEvents.Unique("buyer");
-        var teacher = ApiEvents.Unique("teacher");
+        var (phone, charger) = (ClickEvents.Unique("phone"), ClickEvents.Unique("charger"));
+        var shopper = ClickEvents.Unique("buyer");
+        var teacher = ClickEvents.Unique("teacher");
         await PostAcceptedAsync(new JsonArray(ApiEvents.Event(teacher, phone), ApiEvents.Event(teacher, charger)));
         await WaitForSessionAsync(teacher, s => s.GetProperty("eventsApplied").GetInt32() == 2);
         await PostAcceptedAsync(ApiEvents.Event(shopper, phone));
@@ -64,8 +65,8 @@ public sealed class EndToEndTests(ApiClusterFixture cluster)
     [Fact]
     public async Task Events_produced_straight_to_kafka_reach_the_session_and_bad_records_go_to_the_dead_letter_topic()
     {
-        var user = ApiEvents.Unique("kafka");
-        var item = ApiEvents.Unique("item");
+        var user = ClickEvents.Unique("kafka");
+        var item = ClickEvents.Unique("item");
         var valid = new ClickEvent(Guid.NewGuid().ToString("N"), user, item, ClickEventType.View, DateTimeOffset.UtcNow);
         using var producer = new ProducerBuilder<string, byte[]>(
             new ProducerConfig { BootstrapServers = cluster.Kafka.BootstrapServers, Acks = Acks.All }).Build();
@@ -91,7 +92,7 @@ public sealed class EndToEndTests(ApiClusterFixture cluster)
     [Fact]
     public async Task With_a_trained_model_the_api_returns_the_models_ranking_of_the_session()
     {
-        var user = ApiEvents.Unique("model");
+        var user = ClickEvents.Unique("model");
         var items = new[] { "item-10", "item-11", "item-13", "item-40" };
         var start = DateTimeOffset.UtcNow.AddMinutes(-5);
         await PostAcceptedAsync(new JsonArray(items.Select((item, i) =>
@@ -127,19 +128,13 @@ public sealed class EndToEndTests(ApiClusterFixture cluster)
     }
 
     /// <summary>Events reach a session asynchronously (Kafka, then the consumer): poll the public endpoint.</summary>
-    private async Task<JsonElement> WaitForSessionAsync(string user, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
+    private Task<JsonElement> WaitForSessionAsync(string user, Func<JsonElement, bool> done) =>
+        Eventually.Until(async () =>
         {
             var response = await cluster.Http.GetAsync($"/api/users/{user}/session");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var session = await response.ReadJsonAsync();
-            if (done(session)) return session;
-            Assert.True(DateTime.UtcNow < deadline, $"The session of {user} did not reach the expected state: {session}");
-            await Task.Delay(50);
-        }
-    }
+            return await response.ReadJsonAsync();
+        }, done, $"the session of {user} reaches the expected state", Patience);
 
     private static string Header(ConsumeResult<string?, byte[]> record, string name) =>
         Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(name));

@@ -5,6 +5,7 @@ using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Sessions;
 using Personalization.Grains.Storage;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Fixtures;
 
@@ -56,12 +57,8 @@ public sealed class TwoSiloCluster : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until every silo serves <paramref name="version"/>.</summary>
-    public async Task WaitForModelOnEverySiloAsync(string version)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (Registries.Any(r => r.Current?.Version != version))
-            await Task.Delay(50, timeout.Token);
-    }
+    public Task WaitForModelOnEverySiloAsync(string version) =>
+        Eventually.Until(() => Registries.All(r => r.Current?.Version == version), $"every silo serves {version}", seconds: 30);
 
     /// <summary>The user's state as stored in the <c>sessions</c> grain storage (not the grain's memory).</summary>
     public async Task<UserSessionState?> StoredStateAsync(string userId)

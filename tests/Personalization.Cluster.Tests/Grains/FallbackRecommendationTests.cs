@@ -2,6 +2,7 @@ using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Grains;
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Fallback;
 using Personalization.Model.Synthetic;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Grains;
 

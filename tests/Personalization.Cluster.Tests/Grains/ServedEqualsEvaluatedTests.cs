@@ -2,6 +2,7 @@ using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Contract;
 using Personalization.Model;
 using Personalization.Model.Synthetic;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Grains;
 

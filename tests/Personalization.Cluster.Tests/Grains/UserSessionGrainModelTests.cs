@@ -3,6 +3,7 @@ using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
 using Personalization.Model.Synthetic;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Grains;
 

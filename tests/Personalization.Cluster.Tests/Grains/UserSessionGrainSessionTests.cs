@@ -1,5 +1,6 @@
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Grains;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
 using Personalization.Model.Synthetic;
+using Personalization.Testing;
 using Xunit.Abstractions;
 
 namespace Personalization.Cluster.Tests.Persistence;

@@ -6,6 +6,7 @@ using Personalization.Model.Synthetic;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Persistence;
 
@@ -91,11 +92,10 @@ public sealed class RedisSessionPersistenceTests(RedisFixture redis, ITestOutput
         return fields.Select(f => (byte[])f.Value!).MaxBy(v => v.Length)!;
     }
 
-    private static async Task WaitUntilInactive(TwoSiloCluster silos, IUserSessionGrain user)
+    private static Task WaitUntilInactive(TwoSiloCluster silos, IUserSessionGrain user)
     {
         var management = silos.Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while ((await management.GetActiveGrains(user.GetGrainId().Type)).Contains(user.GetGrainId()))
-            await Task.Delay(50, timeout.Token);
+        return Eventually.Until(async () => !(await management.GetActiveGrains(user.GetGrainId().Type)).Contains(user.GetGrainId()),
+            $"{user.GetGrainId()} is deactivated", TimeSpan.FromSeconds(10));
     }
 }

@@ -1,4 +1,5 @@
 using Personalization.Cluster.Tests.Fixtures;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Persistence;
 
@@ -19,7 +20,7 @@ public sealed class RedisSiloFailoverTests(RedisFixture redis)
         Assert.Contains(victim.SiloAddress, hosts);
 
         await silos.Cluster.KillSiloAsync(victim);
-        var sessions = await Task.WhenAll(streams.Select(s => Retry(() => silos.User(s.UserId).GetSessionAsync())));
+        var sessions = await Task.WhenAll(streams.Select(s => Eventually.Succeeds(() => silos.User(s.UserId).GetSessionAsync(), AttemptTimeout, FailoverPatience)));
 
         Assert.Single(silos.Cluster.GetActiveSilos());
         Assert.All(sessions, s => Assert.Equal(["a", "b", "c"], s.RecentItems));
@@ -28,19 +29,6 @@ public sealed class RedisSiloFailoverTests(RedisFixture redis)
 
     // Until the dead silo is declared dead (about a second with the silo's failure detection settings), calls to
     // its grains fail fast or time out; callers retry, as the API and the Kafka consumer do.
-    private static async Task<T> Retry<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            try
-            {
-                return await call().WaitAsync(TimeSpan.FromSeconds(2));
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FailoverPatience = TimeSpan.FromSeconds(30);
 }

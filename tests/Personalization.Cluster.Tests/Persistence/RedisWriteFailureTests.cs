@@ -1,5 +1,6 @@
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Interfaces;
+using Personalization.Testing;
 using StackExchange.Redis;
 
 namespace Personalization.Cluster.Tests.Persistence;

@@ -10,6 +10,7 @@ using Personalization.Grains.Storage;
 using Personalization.Model.Synthetic;
 using Xunit.Abstractions;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Persistence;
 

@@ -1,3 +1,4 @@
+using Personalization.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Grains.Quality;

@@ -1,3 +1,4 @@
+using Personalization.Testing;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Personalization.Cluster.Tests.Fixtures;

@@ -1,14 +1,12 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Personalization.Silo;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests.Silo;
 
@@ -37,7 +35,7 @@ public sealed class SiloHostTests
     [Fact]
     public void The_same_port_for_silo_and_gateway_is_rejected_when_the_silo_is_configured()
     {
-        var port = FreePort().ToString();
+        var port = FreePorts.Next().ToString();
 
         var error = Assert.Throws<OptionsValidationException>(() => BuildSilo(new() { ["Orleans:SiloPort"] = port, ["Orleans:GatewayPort"] = port }));
 
@@ -54,32 +52,13 @@ public sealed class SiloHostTests
         Assert.Contains("InactivityTimeout", error.Message);
     }
 
-    private static WebApplication BuildSilo(Dictionary<string, string?> settings)
+    private static WebApplication BuildSilo(Dictionary<string, string?> settings) => LoopbackSilo.Build(new Dictionary<string, string?>
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Orleans:ClusterId"] = $"silo-host-{Guid.NewGuid():N}",
-            ["Orleans:SiloPort"] = FreePort().ToString(),
-            ["Orleans:GatewayPort"] = FreePort().ToString(),
-            ["Redis:ConnectionString"] = "",
-            ["Kafka:BootstrapServers"] = "",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
-        var app = builder.Build();
-        app.MapPersonalizationSiloEndpoints();
-        return app;
-    }
+        ["Orleans:ClusterId"] = $"silo-host-{Guid.NewGuid():N}",
+        ["Redis:ConnectionString"] = "",
+        ["Kafka:BootstrapServers"] = "",
+    }, settings);
 
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
 using Personalization.Ingestion.Publishing;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Configuration;
 
@@ -146,9 +147,9 @@ public sealed class IngestionRegistrationTests
         var publisher = new KafkaClickEventPublisher(host.Services.GetRequiredService<IOptions<KafkaOptions>>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<KafkaClickEventPublisher>.Instance);
 
-        var sent = Enumerable.Range(0, 5).Select(i => Kafka.ClickstreamTraffic.Event("host-user", i)).ToList();
+        var sent = Enumerable.Range(0, 5).Select(i => ClickEvents.Numbered("host-user", i)).ToList();
         await publisher.PublishAsync(sent);
-        await Kafka.Eventually.Until(() => sink.Count == sent.Count, "the hosted consumer applies the published events");
+        await Eventually.Until(() => sink.Count == sent.Count, "the hosted consumer applies the published events");
         publisher.Dispose();
         await host.StopAsync();
 

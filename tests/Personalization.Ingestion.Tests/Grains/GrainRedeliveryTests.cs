@@ -4,6 +4,7 @@ using Orleans.TestingHost;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Consuming;
 using Personalization.Ingestion.Tests.Kafka;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Grains;
 
@@ -23,7 +24,7 @@ public sealed class GrainRedeliveryTests(MockKafkaFixture kafka)
         builder.Properties["Kafka:DeadLetterTopic"] = options.DeadLetterTopic;
         builder.Properties["Kafka:GroupId"] = options.GroupId;
         builder.Properties["Kafka:Client:session.timeout.ms"] = "3000";
-        builder.AddSiloBuilderConfigurator<SiloWithIngestionConfigurator>();
+        builder.AddSiloBuilderConfigurator<PersonalizationSiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         try

@@ -1,28 +1,23 @@
 using System.Text;
 using Confluent.Kafka;
-using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 
 /// <summary>Writes test records to a topic with a plain producer, as any shop's producer would.</summary>
 internal sealed class ClickstreamTraffic(KafkaOptions options) : IDisposable
 {
-    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddHours(-1);
     private readonly IProducer<byte[]?, byte[]?> _producer =
         new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = options.BootstrapServers, LingerMs = 1 }).Build();
-
-    public static ClickEvent Event(string userId, int sequence) =>
-        new($"{userId}-e{sequence}", userId, $"item-{sequence % 17}", (ClickEventType)(sequence % 5),
-            Start.AddMilliseconds(sequence));
 
     /// <summary>Events first..first+perUser-1 of each user, interleaved across users as live traffic would be.</summary>
     public async Task<List<ClickEvent>> ProduceInterleavedAsync(IReadOnlyList<string> users, int perUser, int first = 0)
     {
         var events = new List<ClickEvent>(users.Count * perUser);
         for (var i = first; i < first + perUser; i++)
-            foreach (var user in users) events.Add(Event(user, i));
+            foreach (var user in users) events.Add(ClickEvents.Numbered(user, i));
         foreach (var e in events) await SendAsync(e.UserId, ClickEventJson.Serialize(e), flush: false);
         _producer.Flush(TimeSpan.FromSeconds(10));
         return events;

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 
@@ -58,7 +59,7 @@ public sealed class ConsumerCommitTests(MockKafkaFixture kafka)
         await Eventually.Until(() => kafka.Committed(options, 1)[0] == 6, "the first six are committed");
         await first.StopAsync();
 
-        await traffic.SendAsync("u1", Personalization.Contract.ClickEventJson.Serialize(ClickstreamTraffic.Event("u1", 6)));
+        await traffic.SendAsync("u1", Personalization.Contract.ClickEventJson.Serialize(ClickEvents.Numbered("u1", 6)));
         var after = new RecordingSink();
         await using var second = await RunningConsumer.StartAsync(options, after);
         await Eventually.Until(() => kafka.Committed(options, 1)[0] == 7, "the seventh is committed");

@@ -1,3 +1,5 @@
+using Personalization.Testing;
+
 namespace Personalization.Ingestion.Tests.Kafka;
 
 [Collection(KafkaCollection.Name)]

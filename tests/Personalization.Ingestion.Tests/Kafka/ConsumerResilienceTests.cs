@@ -1,4 +1,5 @@
 using Personalization.Ingestion.Consuming;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 

@@ -1,3 +1,4 @@
+using Personalization.Testing;
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
@@ -53,8 +54,8 @@ public sealed class DeadLetterBoundsTests(MockKafkaFixture kafka)
         var options = kafka.NewTopics(partitions: 1);
         using var traffic = new ClickstreamTraffic(options);
         var key = new string('k', 200_000);
-        await traffic.SendAsync(key, ClickEventJson.Serialize(ClickstreamTraffic.Event("u1", 0)));
-        await traffic.SendAsync("u1", ClickEventJson.Serialize(ClickstreamTraffic.Event("u1", 1)));
+        await traffic.SendAsync(key, ClickEventJson.Serialize(ClickEvents.Numbered("u1", 0)));
+        await traffic.SendAsync("u1", ClickEventJson.Serialize(ClickEvents.Numbered("u1", 1)));
         var sink = new RecordingSink();
 
         await using (var consumer = await RunningConsumer.StartAsync(options, sink))
@@ -76,7 +77,7 @@ public sealed class DeadLetterBoundsTests(MockKafkaFixture kafka)
         options.DeadLetter.PermanentFailureAttempts = 3;
         using var traffic = new ClickstreamTraffic(options);
         await traffic.SendAsync("u1", "not json");
-        var after = ClickstreamTraffic.Event("u1", 1);
+        var after = ClickEvents.Numbered("u1", 1);
         await traffic.SendAsync("u1", ClickEventJson.Serialize(after));
         const int messageTooLarge = 10;
         kafka.Cluster.FailNextProduceRequests(messageTooLarge, count: 3);

@@ -1,6 +1,7 @@
 using System.Text;
 using Personalization.Ingestion.Consuming;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 
@@ -12,7 +13,7 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
     {
         var options = kafka.NewTopics(partitions: 1);
         using var traffic = new ClickstreamTraffic(options);
-        var good = ClickstreamTraffic.Event("u1", 0);
+        var good = ClickEvents.Numbered("u1", 0);
         var bad = new (string? Key, byte[]? Value, string Code)[]
         {
             ("u1", "this is not json"u8.ToArray(), "not_json"),
@@ -24,7 +25,7 @@ public sealed class DeadLetterTests(MockKafkaFixture kafka)
             ("u1", Encoding.UTF8.GetBytes($$"""{"pad":"{{new string('x', 17_000)}}"}"""), "oversized"),
         };
         foreach (var (key, value, _) in bad) await traffic.SendAsync(key, value);
-        var after = ClickstreamTraffic.Event("u1", 1);
+        var after = ClickEvents.Numbered("u1", 1);
         await traffic.SendAsync("u1", ClickEventJson.Serialize(good));
         await traffic.SendAsync("u1", ClickEventJson.Serialize(after));
         var sink = new RecordingSink();

@@ -1,3 +1,5 @@
+using Personalization.Testing;
+
 namespace Personalization.Ingestion.Tests.Kafka;
 
 // The Kafka tests share one mock cluster and run one after another: they measure group behaviour, and the machine

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Personalization.Contract;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Kafka;
 
@@ -37,7 +38,7 @@ public sealed class KcatInteropTests(MockKafkaFixture kafka)
     public async Task Events_produced_by_kcat_are_applied_by_the_consumer_in_order()
     {
         var options = kafka.NewTopics(partitions: 2);
-        var events = Enumerable.Range(0, 3).Select(i => ClickstreamTraffic.Event("kcat-user", i)).ToList();
+        var events = Enumerable.Range(0, 3).Select(i => ClickEvents.Numbered("kcat-user", i)).ToList();
         var lines = string.Concat(events.Select(e => $"{e.UserId}|{System.Text.Encoding.UTF8.GetString(ClickEventJson.Serialize(e))}\n"));
 
         await KcatAsync(lines, "-b", options.BootstrapServers, "-P", "-t", options.Topic, "-K", "|");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using Personalization.Ingestion.Tests.Kafka;
 using Personalization.Producer.Commands;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Producer;
 

@@ -5,6 +5,7 @@ using Personalization.Ingestion.Configuration;
 using Personalization.Contract;
 using Personalization.Ingestion.Publishing;
 using Personalization.Ingestion.Tests.Kafka;
+using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Publishing;
 
@@ -19,7 +20,7 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
     {
         var options = kafka.NewTopics(partitions: 4);
         using var publisher = Publisher(options);
-        var events = Enumerable.Range(0, 10).SelectMany(i => new[] { ClickstreamTraffic.Event("alice", i), ClickstreamTraffic.Event("bob", i) }).ToList();
+        var events = Enumerable.Range(0, 10).SelectMany(i => new[] { ClickEvents.Numbered("alice", i), ClickEvents.Numbered("bob", i) }).ToList();
 
         var receipts = await publisher.PublishAsync(events);
 
@@ -50,11 +51,11 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
             Client = new Dictionary<string, string> { ["message.timeout.ms"] = "1500", ["log_level"] = "0" },
         };
         using var publisher = Publisher(options);
-        await publisher.PublishAsync([ClickstreamTraffic.Event("u", 0)]);
+        await publisher.PublishAsync([ClickEvents.Numbered("u", 0)]);
 
         cluster.SetBrokerDown(1);
         var error = await Assert.ThrowsAsync<ClickEventPublishException>(() =>
-            publisher.PublishAsync([ClickstreamTraffic.Event("u", 1), ClickstreamTraffic.Event("u", 2)]));
+            publisher.PublishAsync([ClickEvents.Numbered("u", 1), ClickEvents.Numbered("u", 2)]));
 
         Assert.Equal(["u-e1", "u-e2"], error.FailedEventIds);
     }
@@ -71,15 +72,15 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
         };
         var health = new KafkaPublisherHealth();
         using var publisher = new KafkaClickEventPublisher(Options.Create(options), NullLogger<KafkaClickEventPublisher>.Instance, health);
-        await publisher.PublishAsync([ClickstreamTraffic.Event("u", 0)]);
+        await publisher.PublishAsync([ClickEvents.Numbered("u", 0)]);
         Assert.Null(health.Problem());
 
         cluster.SetBrokerDown(1);
-        await Assert.ThrowsAsync<ClickEventPublishException>(() => publisher.PublishAsync([ClickstreamTraffic.Event("u", 1)]));
+        await Assert.ThrowsAsync<ClickEventPublishException>(() => publisher.PublishAsync([ClickEvents.Numbered("u", 1)]));
         Assert.StartsWith("Kafka deliveries failing", health.Problem());
 
         cluster.SetBrokerUp(1);
-        await publisher.PublishAsync([ClickstreamTraffic.Event("u", 2)]);
+        await publisher.PublishAsync([ClickEvents.Numbered("u", 2)]);
         Assert.Null(health.Problem());
     }
 

@@ -2,9 +2,9 @@ using Personalization.Trainer.Network;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Network;
 
-public sealed class NetworkRuntimeTests
+public sealed class TorchRuntimeTests
 {
     [Fact]
     public void TorchSharp_loads_its_native_library_and_computes()

@@ -3,9 +3,9 @@ using Personalization.Model.Synthetic;
 using Personalization.Trainer.Data;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Data;
 
-public class ReaderClickstreamJsonlTests
+public class ClickstreamJsonlReaderTests
 {
     [Fact]
     public void Splits_a_users_events_on_session_id_changes_and_30_minutes_of_inactivity()

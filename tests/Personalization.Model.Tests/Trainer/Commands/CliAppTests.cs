@@ -2,9 +2,9 @@ using Personalization.Model.Inference;
 using Personalization.Trainer.Commands;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Commands;
 
-public sealed class CliTests : IDisposable
+public sealed class CliAppTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pz-cli-").FullName;
 

@@ -1,10 +1,10 @@
 using Xunit;
 using Personalization.Model.Baselines;
-using static Personalization.Model.Tests.BaselineTestData;
+using static Personalization.Model.Tests.Baselines.BaselineTestData;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Baselines;
 
-public class BaselinePopularityRankerTests
+public class PopularityRankerTests
 {
     [Fact]
     public void Ranks_items_by_how_often_they_were_seen()

@@ -2,7 +2,7 @@ using Confluent.Kafka;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Mock;
 
-namespace Personalization.Ingestion.Tests.Kafka;
+namespace Personalization.Testing;
 
 /// <summary>One embedded Kafka (librdkafka mock cluster, real protocol on loopback) for all Kafka tests; each test
 /// takes its own topics and consumer group from <see cref="NewTopics"/>.</summary>

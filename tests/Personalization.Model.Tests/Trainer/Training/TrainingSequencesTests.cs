@@ -2,7 +2,7 @@ using Personalization.Model.Data;
 using Personalization.Trainer.Training;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Training;
 
 public sealed class TrainingSequencesTests
 {

@@ -1,10 +1,10 @@
 using Xunit;
 using Personalization.Model.Baselines;
-using static Personalization.Model.Tests.BaselineTestData;
+using static Personalization.Model.Tests.Baselines.BaselineTestData;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Baselines;
 
-public class BaselineBackfilledRankerTests
+public class BackfilledRankerTests
 {
     [Fact]
     public void Fills_the_list_with_popular_items_after_the_rules_run_out_in_descending_score_order()

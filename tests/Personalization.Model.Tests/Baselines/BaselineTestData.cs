@@ -1,6 +1,6 @@
 using Personalization.Model.Data;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Baselines;
 
 /// <summary>Small hand-written sessions for baseline specifications.</summary>
 internal static class BaselineTestData

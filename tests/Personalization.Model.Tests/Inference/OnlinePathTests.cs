@@ -1,8 +1,9 @@
 using Personalization.Model.Inference;
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Trainer.Network;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Inference;
 
 /// <summary>The managed online path (one GRU step per event, attention ranking) replays the TorchSharp network's
 /// full-sequence forward on the same weights.</summary>

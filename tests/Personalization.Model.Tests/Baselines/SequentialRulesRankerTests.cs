@@ -1,10 +1,10 @@
 using Xunit;
 using Personalization.Model.Baselines;
-using static Personalization.Model.Tests.BaselineTestData;
+using static Personalization.Model.Tests.Baselines.BaselineTestData;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Baselines;
 
-public class BaselineSequentialRulesRankerTests
+public class SequentialRulesRankerTests
 {
     [Fact]
     public void Scores_the_rules_of_the_last_item_weighted_by_inverse_distance()

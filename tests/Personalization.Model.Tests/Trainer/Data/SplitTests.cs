@@ -3,7 +3,7 @@ using Personalization.Trainer.Data;
 using Personalization.Model.Evaluation;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Data;
 
 public class SplitTests
 {

@@ -1,7 +1,7 @@
 using Personalization.Model.Inference;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Inference;
 
 public sealed class ItemTransitionsTests
 {

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Personalization.Cluster.Tests;
+namespace Personalization.Testing;
 
-/// <summary>Loopback ports nobody listens on right now, so test silos never clash with a running system.</summary>
-internal static class ApiFreePorts
+/// <summary>Loopback ports nobody listens on right now, so test silos and servers never clash with a running system
+/// or with each other.</summary>
+public static class FreePorts
 {
     public static int Next()
     {

@@ -3,7 +3,7 @@ using Personalization.Model.Inference;
 using Personalization.Trainer.Network;
 using static TorchSharp.torch;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Network;
 
 /// <summary>Small networks with weights large enough that every layer moves the scores (init-sized weights
 /// would leave attention near uniform and hide mistakes), and the inputs to feed them.</summary>

@@ -1,11 +1,12 @@
 using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Trainer.Network;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Artifacts;
 
-public sealed class ArtifactFileTests : IDisposable
+public sealed class ModelArtifactFileTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pz-artifact-").FullName;
 

@@ -3,9 +3,9 @@ using Personalization.Model.Data;
 using Personalization.Model.Evaluation;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Evaluation;
 
-public class EvaluationTests
+public class NextItemEvaluatorTests
 {
     private static SessionRecord Session(params string[] items) =>
         new(Guid.NewGuid().ToString(), null, [.. items.Select((item, i) => new SessionEvent(item, 0, i))]);

@@ -1,9 +1,9 @@
 using Personalization.Trainer.Data;
 using Xunit;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Data;
 
-public class ReaderTests
+public class DataReaderTests
 {
     [Fact]
     public void Session_tsv_groups_by_session_orders_by_time_and_reports_bad_lines_with_numbers()

@@ -1,10 +1,10 @@
 using Xunit;
 using Personalization.Model.Baselines;
-using static Personalization.Model.Tests.BaselineTestData;
+using static Personalization.Model.Tests.Baselines.BaselineTestData;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Baselines;
 
-public class BaselineSessionKnnRankerTests
+public class SessionKnnRankerTests
 {
     [Fact]
     public void Recommends_the_items_of_the_most_similar_past_sessions()

@@ -2,7 +2,7 @@ using Personalization.Model.Data;
 using Personalization.Model.Synthetic;
 using Personalization.Trainer.Training;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Training;
 
 /// <summary>The synthetic shop split by time into train / validation / test sessions, and one model trained on it
 /// (shared by the training tests: training is the expensive part).</summary>

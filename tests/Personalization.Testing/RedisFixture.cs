@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
+using Xunit;
 
-namespace Personalization.Cluster.Tests.Fixtures;
+namespace Personalization.Testing;
 
 /// <summary>A real redis-server: the one scripts/test.sh started (<c>PZ_TEST_REDIS</c>=host:port), or else one this
 /// fixture starts on a free loopback port (needs <c>redis-server</c> on PATH) and stops afterwards.</summary>
@@ -44,12 +43,7 @@ public sealed class RedisFixture : IAsyncLifetime
     private string StartServer()
     {
         _directory = Directory.CreateTempSubdirectory("pz-redis-");
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("redis-server")
         {
             ArgumentList = { "--bind", "127.0.0.1", "--port", port.ToString(), "--daemonize", "no", "--save", "",
@@ -87,10 +81,4 @@ public sealed class RedisFixture : IAsyncLifetime
             }
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class RedisCollection : ICollectionFixture<RedisFixture>
-{
-    public const string Name = "real redis-server";
 }

@@ -7,11 +7,11 @@ using Personalization.Trainer.Training;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Personalization.Model.Tests;
+namespace Personalization.Model.Tests.Trainer.Training;
 
 /// <summary>Training on the synthetic shop (category browse paths with intent drift and purchases), judged through
 /// the cluster's own online path on held-out sessions, against popularity.</summary>
-public sealed class TrainingTests(SyntheticTrainingFixture shop, ITestOutputHelper output) : IClassFixture<SyntheticTrainingFixture>
+public sealed class SessionModelTrainerTests(SyntheticTrainingFixture shop, ITestOutputHelper output) : IClassFixture<SyntheticTrainingFixture>
 {
     [Fact]
     public void The_trained_model_beats_popularity_on_held_out_sessions_by_a_clear_margin()
