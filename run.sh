@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/lib/services.sh
+source scripts/lib/supervise.sh
 
 silos=1; redis=0; rate=200; train=1
 while [ $# -gt 0 ]; do
@@ -31,15 +32,24 @@ done
 
 run="$root/.run"
 mkdir -p "$run/logs"
-pids=()
+# Stops in dependency order: what produces and serves first, then the silos (they leave the Kafka group and the
+# Redis membership table on the way out, which needs both), then Kafka and Redis.
 cleanup() {
   trap - EXIT INT TERM
   echo; echo "stopping..."
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  [ -n "${trainer_pid:-}" ] && pkill -P "$trainer_pid" 2>/dev/null || true
+  stop_pids ${trainer_pid:-} ${producer_pid:-} ${api_pid:-}
+  stop_pids $(supervise_pids)
+  stop_pids ${kafka_pid:-}
   stop_redis
 }
-trap cleanup EXIT INT TERM
+stop_pids() {
+  for p in "$@"; do kill "$p" 2>/dev/null || true; done
+  for p in "$@"; do wait "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap "cleanup; exit 130" INT
+trap "cleanup; exit 143" TERM
 
 echo "building (Release)..."
 if ! dotnet build Personalization.sln -c Release -v q -nologo >"$run/logs/build.log" 2>&1; then
@@ -54,23 +64,28 @@ if [ -z "${Kafka__BootstrapServers:-}" ]; then
   rm -f "$run/kafka.bootstrap"
   dotnet "$(bin producer pz-produce.dll)" mock-cluster --partitions 8 --bootstrap-file "$run/kafka.bootstrap" \
     >"$run/logs/kafka.log" 2>&1 &
-  pids+=($!)
+  kafka_pid=$!
+  supervise_core "embedded Kafka" $kafka_pid
   for _ in $(seq 1 100); do [ -s "$run/kafka.bootstrap" ] && break; sleep 0.1; done
   [ -s "$run/kafka.bootstrap" ] || { echo "embedded Kafka did not start; see $run/logs/kafka.log" >&2; exit 1; }
   export Kafka__BootstrapServers=$(cat "$run/kafka.bootstrap")
+  # The mock broker accepts a session timeout below a stock broker's 6 s minimum: a killed silo's partitions move sooner.
+  export Kafka__SessionTimeout=${Kafka__SessionTimeout:-00:00:02} Kafka__HeartbeatInterval=${Kafka__HeartbeatInterval:-00:00:00.500}
 fi
 
 if [ "$redis" = 1 ] && [ -z "${Redis__ConnectionString:-}" ]; then
   ensure_packages redis-server
   start_redis "$run"
+  supervise_core "redis-server" "$REDIS_PID"
   export Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 fi
 
 export Model__Path=${Model__Path:-$run/model.pzm}
 for ((i=0; i<silos; i++)); do
-  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Urls="http://127.0.0.1:$((5081 + i))" \
-    dotnet "$(bin silo Personalization.Silo.dll)" >"$run/logs/silo-$i.log" 2>&1 &
-  pids+=($!)
+  : >"$run/logs/silo-$i.log"
+  # Silos are restarted when they exit (see scripts/lib/supervise.sh); the rest of the system keeps running.
+  supervise_start "silo-$i" env Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+    Urls="http://127.0.0.1:$((5081 + i))" dotnet "$(bin silo Personalization.Silo.dll)"
 done
 wait_http() {
   for _ in $(seq 1 300); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
@@ -79,13 +94,15 @@ wait_http() {
 wait_http http://127.0.0.1:5081/health
 
 Urls=http://127.0.0.1:5080 dotnet "$(bin client Personalization.Api.dll)" >"$run/logs/api.log" 2>&1 &
-pids+=($!)
+api_pid=$!
+supervise_core "web API" $api_pid
 wait_http http://127.0.0.1:5080/health
 
 if [ "$rate" != 0 ]; then
   dotnet "$(bin producer pz-produce.dll)" --bootstrap "$Kafka__BootstrapServers" --synthetic --rate "$rate" \
     >"$run/logs/producer.log" 2>&1 &
-  pids+=($!)
+  producer_pid=$!
+  supervise_core "synthetic traffic" $producer_pid
 fi
 
 if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
@@ -94,7 +111,6 @@ if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
     dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 8 --batch-size 32 --test-days 2 --validation-days 1 --baselines pop,sr --out "$run/model.tmp.pzm" &&
     mv "$run/model.tmp.pzm" "$Model__Path" ) >"$run/logs/train.log" 2>&1 &
   trainer_pid=$!
-  pids+=($trainer_pid)
   training="training a starter model in the background (log: .run/logs/train.log); hot-loaded when done"
 fi
 
@@ -106,16 +122,10 @@ Personalization cluster is running.
   Dashboard        http://127.0.0.1:5080/dashboard   (silo: http://127.0.0.1:5081/dashboard)
   Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
-  Silos            $silos;  synthetic traffic: $rate events/s;  model: $Model__Path
+  Silos            $silos (pids: $(for ((i=0; i<silos; i++)); do printf '%s ' "${sv_pid[silo-$i]}"; done); restarted when they exit);  synthetic traffic: $rate events/s;  model: $Model__Path
   ${training:-}
   Logs             .run/logs/
+A silo that exits is restarted (backoff 1 s doubling to 30 s); if Kafka, Redis or the API exits, everything stops.
 Press Ctrl-C to stop.
 INFO
-core=("${pids[@]}")
-[ -n "${trainer_pid:-}" ] && core=("${core[@]/$trainer_pid}")
-while true; do
-  for p in ${core[@]}; do
-    kill -0 "$p" 2>/dev/null || { echo "process $p exited; see .run/logs" >&2; exit 1; }
-  done
-  sleep 1
-done
+supervise_loop || exit 1

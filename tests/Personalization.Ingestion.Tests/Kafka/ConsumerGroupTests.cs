@@ -41,4 +41,26 @@ public sealed class ConsumerGroupTests(MockKafkaFixture kafka)
         Assert.Subset(applied.Select(e => e.Partition).ToHashSet(), ofB.ToHashSet());
         Assert.DoesNotContain(sinkB.All(), e => secondWave.Contains(e.Event));
     }
+
+    [Fact]
+    public async Task With_the_cooperative_default_a_joining_consumer_takes_partitions_without_the_first_ever_giving_up_the_rest()
+    {
+        var options = kafka.NewTopics(partitions: 4);
+        var all = new HashSet<int> { 0, 1, 2, 3 };
+        await using var a = await RunningConsumer.StartAsync(options, new RecordingSink());
+        await Eventually.Until(() => a.Partitions.SetEquals(all), "the first consumer owns all four partitions");
+
+        var fewest = int.MaxValue;
+        await using var b = await RunningConsumer.StartAsync(options, new RecordingSink());
+        await Eventually.Until(() =>
+        {
+            fewest = Math.Min(fewest, a.Partitions.Count);
+            return a.Partitions.Count == 2 && b.Partitions.Count == 2;
+        }, "the partitions are split two and two");
+
+        // An eager rebalance would revoke all four from the first consumer before handing two back.
+        Assert.Equal(2, fewest);
+        Assert.Empty(a.Partitions.Intersect(b.Partitions));
+    }
 }
+
