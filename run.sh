@@ -9,6 +9,8 @@
 #           --silos N      start N silos (implies --redis; default 1)
 #           --rate N       synthetic events per second (default 200; 0 = no generator)
 #           --no-train     do not train the starter model
+#           --no-build     use the binaries already built (dotnet build -c Release)
+# PZ_RUN_DIR sets the state folder (default .run): logs, pids/NAME.pid of every process, kafka.bootstrap, redis.port.
 # Environment overrides reach every process (e.g. Kafka__BootstrapServers to use a real cluster: the embedded
 # one is then not started).
 set -euo pipefail
@@ -17,21 +19,22 @@ root=$(pwd)
 source scripts/lib/services.sh
 source scripts/lib/supervise.sh
 
-silos=1; redis=0; rate=200; train=1
+silos=1; redis=0; rate=200; train=1; build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --redis) redis=1 ;;
     --silos) silos=$2; shift; [ "$silos" -gt 1 ] && redis=1 ;;
     --rate) rate=$2; shift ;;
     --no-train) train=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 
-run="$root/.run"
-mkdir -p "$run/logs"
+run=${PZ_RUN_DIR:-$root/.run}
+mkdir -p "$run/logs" "$run/pids"
 # Stops in dependency order: what produces and serves first, then the silos (they leave the Kafka group and the
 # Redis membership table on the way out, which needs both), then Kafka and Redis.
 cleanup() {
@@ -51,13 +54,14 @@ trap cleanup EXIT
 trap "cleanup; exit 130" INT
 trap "cleanup; exit 143" TERM
 
-echo "building (Release)..."
-if ! dotnet build Personalization.sln -c Release -v q -nologo >"$run/logs/build.log" 2>&1; then
+[ "$build" = 1 ] && echo "building (Release)..."
+if [ "$build" = 1 ] && ! dotnet build Personalization.sln -c Release -v q -nologo >"$run/logs/build.log" 2>&1; then
   grep -E "error" "$run/logs/build.log" | sort -u >&2 || true
   echo "build failed; see $run/logs/build.log" >&2
   exit 1
 fi
 bin() { echo "$root/$1/bin/Release/net10.0/$2"; }
+ensure_packages curl
 export OMP_NUM_THREADS=1 DOTNET_ENVIRONMENT=${DOTNET_ENVIRONMENT:-Development}
 
 if [ -z "${Kafka__BootstrapServers:-}" ]; then
@@ -65,6 +69,7 @@ if [ -z "${Kafka__BootstrapServers:-}" ]; then
   dotnet "$(bin producer pz-produce.dll)" mock-cluster --partitions 8 --bootstrap-file "$run/kafka.bootstrap" \
     >"$run/logs/kafka.log" 2>&1 &
   kafka_pid=$!
+  echo $kafka_pid >"$run/pids/kafka.pid"
   supervise_core "embedded Kafka" $kafka_pid
   for _ in $(seq 1 100); do [ -s "$run/kafka.bootstrap" ] && break; sleep 0.1; done
   [ -s "$run/kafka.bootstrap" ] || { echo "embedded Kafka did not start; see $run/logs/kafka.log" >&2; exit 1; }
@@ -76,6 +81,8 @@ fi
 if [ "$redis" = 1 ] && [ -z "${Redis__ConnectionString:-}" ]; then
   ensure_packages redis-server
   start_redis "$run"
+  echo "$REDIS_PORT" >"$run/redis.port"
+  echo "$REDIS_PID" >"$run/pids/redis.pid"
   supervise_core "redis-server" "$REDIS_PID"
   export Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 fi
@@ -95,6 +102,7 @@ wait_http http://127.0.0.1:5081/health
 
 Urls=http://127.0.0.1:5080 dotnet "$(bin client Personalization.Api.dll)" >"$run/logs/api.log" 2>&1 &
 api_pid=$!
+echo $api_pid >"$run/pids/api.pid"
 supervise_core "web API" $api_pid
 wait_http http://127.0.0.1:5080/health
 

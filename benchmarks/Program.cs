@@ -19,7 +19,7 @@ static int Usage()
                          [--load-rate 20000] [--load-seconds 20] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
             durable in Redis, event-to-visible latency and top-20 latency under ingest load, state bytes per user
-        pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-port N --silo-pid-file FILE --kafka-pid N
+        pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-pid N --silo-pid-file FILE --kafka-pid N
                          [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE]
             the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a
             silo is killed, Redis freezes, the brokers go down and bad records arrive; lost, doubled, recovery

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on this machine: installs what the tests need (Debian's redis-server, kcat),
-# starts Redis on a free loopback port, runs `dotnet test` over the solution, stops Redis, and prints one
-# closing line "tests: N passed, N failed".
+# starts Redis on a free loopback port, runs `dotnet test` over the solution, stops Redis, then the short form of
+# the fault benchmark (scripts/chaos.sh --short: the whole system under kill -9, a frozen Redis, a broker outage
+# and bad records; it counts as one test), and prints one closing line "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,9 +22,20 @@ log="$work/test.log"
 status=0
 dotnet test Personalization.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
+# The fault benchmark needs the binaries dotnet test just built, and ports 5080-5082 of run.sh.
+chaos=0
+if [ "$status" = 0 ]; then
+  echo "fault benchmark (short form): scripts/chaos.sh --short"
+  bash scripts/chaos.sh --short --no-build --json "$work/chaos.json" 2>&1 | grep -v '^%' | tee -a "$work/chaos.log" || chaos=$?
+  [ "$chaos" = 0 ] || status=1
+fi
+
 # Sums the per-assembly summaries ("Passed: N" / "Failed: N"); awk, not grep, so no match is not an error.
 count() { awk -v k="$1" '$1 == k":" {s += $2} END {print s + 0}' "$log"; }
 passed=$(count Passed)
 failed=$(count Failed)
+if [ "$status" = 0 ] || [ "$chaos" != 0 ]; then
+  [ "$chaos" = 0 ] && passed=$((passed + 1)) || failed=$((failed + 1))
+fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status

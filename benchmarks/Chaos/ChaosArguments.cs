@@ -5,12 +5,12 @@ internal static class ChaosArguments
 {
     public static ChaosOptions Parse(BenchmarkArguments args)
     {
-        var defaults = new ChaosOptions { Api = new Uri("http://127.0.0.1"), BootstrapServers = "", RedisPort = 0, SiloPidFile = "", KafkaPid = 0 };
+        var defaults = new ChaosOptions { Api = new Uri("http://127.0.0.1"), BootstrapServers = "", RedisPid = 0, SiloPidFile = "", KafkaPid = 0 };
         return defaults with
         {
             Api = new Uri(args.Text("--api").TrimEnd('/') + "/"),
             BootstrapServers = args.Text("--bootstrap"),
-            RedisPort = int.Parse(args.Text("--redis-port")),
+            RedisPid = int.Parse(args.Text("--redis-pid")),
             SiloPidFile = args.Text("--silo-pid-file"),
             KafkaPid = int.Parse(args.Text("--kafka-pid")),
             Users = args.Int("--users", defaults.Users),

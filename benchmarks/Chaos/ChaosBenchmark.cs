@@ -32,7 +32,7 @@ internal static class ChaosBenchmark
             faults.Add(await FaultAsync("kill -9 silo", clock, watch, async () =>
                 Log(clock, $"killed silo pid {Faults.KillSilo(options.SiloPidFile)}")));
             faults.Add(await FaultAsync($"redis paused {options.FaultDuration.TotalSeconds:F0} s", clock, watch,
-                () => Faults.PauseRedisAsync(options.RedisPort, options.FaultDuration)));
+                () => Faults.PauseRedisAsync(options.RedisPid, options.FaultDuration)));
             faults.Add(await FaultAsync($"brokers down {options.FaultDuration.TotalSeconds:F0} s", clock, watch, async () =>
             {
                 await Faults.SetBrokersAsync(options.KafkaPid, up: false);

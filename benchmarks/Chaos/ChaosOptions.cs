@@ -6,7 +6,8 @@ internal sealed record ChaosOptions
     /// <summary>The web API (Orleans client) of the running system.</summary>
     public required Uri Api { get; init; }
     public required string BootstrapServers { get; init; }
-    public required int RedisPort { get; init; }
+    /// <summary>The Redis server's pid (SIGSTOP/SIGCONT pause it).</summary>
+    public required int RedisPid { get; init; }
     /// <summary>A file holding the pid of the silo to kill (the launcher rewrites it when it restarts the silo).</summary>
     public required string SiloPidFile { get; init; }
     /// <summary>The embedded Kafka's pid: SIGUSR1 takes its brokers down, SIGUSR2 brings them back.</summary>

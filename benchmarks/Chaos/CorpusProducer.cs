@@ -25,7 +25,10 @@ internal sealed class CorpusProducer : IDisposable
             LingerMs = 5,
             // A broker outage of the benchmark's making must delay deliveries, not fail them.
             MessageTimeoutMs = 300_000,
-        }).Build();
+        })
+        // The benchmark takes the brokers down on purpose: their connection errors are expected, not news.
+        .SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { })
+        .Build();
     }
 
     public static string User(int index) => $"chaos-{index:D5}";

@@ -13,9 +13,14 @@ internal static class Faults
         return pid;
     }
 
-    /// <summary>Redis stops answering for <paramref name="duration"/> (its connections stay open): DEBUG SLEEP.</summary>
-    public static Task PauseRedisAsync(int port, TimeSpan duration) =>
-        RunAsync("redis-cli", $"-p {port} DEBUG SLEEP {duration.TotalSeconds:F1}");
+    /// <summary>Redis stops answering for <paramref name="duration"/>: SIGSTOP, then SIGCONT. Its connections stay
+    /// open and nothing is refused, so clients see timeouts, the hardest kind of outage to notice.</summary>
+    public static async Task PauseRedisAsync(int redisPid, TimeSpan duration)
+    {
+        await RunAsync("kill", $"-STOP {redisPid}");
+        try { await Task.Delay(duration); }
+        finally { await RunAsync("kill", $"-CONT {redisPid}"); }
+    }
 
     /// <summary>Every broker of the embedded mock cluster goes down (SIGUSR1) or comes back (SIGUSR2).</summary>
     public static Task SetBrokersAsync(int kafkaPid, bool up) => RunAsync("kill", $"-{(up ? "USR2" : "USR1")} {kafkaPid}");

@@ -47,7 +47,8 @@ internal sealed class PartitionProgressWatch : IAsyncDisposable
     {
         var config = new ConsumerConfig { BootstrapServers = options.BootstrapServers, GroupId = options.GroupId };
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = options.BootstrapServers }).Build();
-        using var reader = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+        // Quiet during the benchmark's own broker outage.
+        using var reader = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
         var partitions = admin.GetMetadata(options.Topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
             .Select(p => new TopicPartition(options.Topic, p.PartitionId)).ToList();
         while (!_stop.IsCancellationRequested)

@@ -1,5 +1,6 @@
 # Used by run.sh: keeps a small cluster running on one machine.
-#   supervise_start NAME CMD...   start a restartable process (a silo); its log is .run/logs/NAME.log (appended)
+#   supervise_start NAME CMD...   start a restartable process (a silo); its log is .run/logs/NAME.log (appended),
+#                                 its current pid in .run/pids/NAME.pid
 #   supervise_core NAME PID       a process whose exit stops everything (Kafka, Redis, the API)
 #   supervise_loop                watch both kinds until one core process exits (returns 1 with a message)
 #   supervise_pids                the pids of the restartable processes now running (for cleanup)
@@ -31,6 +32,7 @@ _sv_launch() {
   # exec: the pid watched and stopped is the process itself, not a shell around it.
   ( eval "exec ${sv_cmd[$name]}" ) >>"$run/logs/$name.log" 2>&1 &
   sv_pid[$name]=$!
+  echo "${sv_pid[$name]}" >"$run/pids/$name.pid"
   sv_started[$name]=$SECONDS
   sv_due[$name]=""
 }
