@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Personalization.Contract;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
-using Personalization.Ingestion.Mock;
 
 namespace Personalization.Benchmarks;
 
@@ -21,15 +18,8 @@ internal static class ConsumerBenchmark
         var partitions = args.Int("--partitions", 16);
         var batch = args.Int("--batch", 2_000);
 
-        using var cluster = new MockKafkaCluster();
-        var options = new KafkaOptions
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            GroupId = "bench",
-            MaxBatchSize = batch,
-            Client = new Dictionary<string, string> { ["session.timeout.ms"] = "6000", ["log_level"] = "3" },
-        };
-        cluster.CreateClickstreamTopics(partitions, options.Topic, options.DeadLetterTopic);
+        using var kafka = new InProcessKafka(partitions, "bench", batch, new Dictionary<string, string> { ["session.timeout.ms"] = "6000" });
+        var options = kafka.Options;
 
         List<ClickEvent> values;
         using (var traffic = new SyntheticTraffic(catalog: 5_000, users: 20_000, seed: 7))
@@ -48,7 +38,7 @@ internal static class ConsumerBenchmark
 
         var sink = new CountingSink();
         using var metrics = new IngestionMetrics();
-        using var consumer = new KafkaClickstreamConsumer(Options.Create(options), sink, NullLogger<KafkaClickstreamConsumer>.Instance, metrics);
+        using var consumer = kafka.Consumer(sink, metrics);
         await consumer.StartAsync(CancellationToken.None);
         await sink.First.Task;
         var consuming = Stopwatch.StartNew();

@@ -1,9 +1,5 @@
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Personalization.Ingestion.Configuration;
-using Personalization.Ingestion.Consuming;
-using Personalization.Ingestion.Mock;
 
 namespace Personalization.Benchmarks;
 
@@ -17,16 +13,10 @@ internal static class ConsumerLatencyBenchmark
         var seconds = args.Int("--seconds", 10);
         var partitions = args.Int("--partitions", 8);
 
-        using var cluster = new MockKafkaCluster();
-        var options = new KafkaOptions
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            GroupId = "bench-latency",
-            Client = new Dictionary<string, string> { ["log_level"] = "3" },
-        };
-        cluster.CreateClickstreamTopics(partitions, options.Topic, options.DeadLetterTopic);
+        using var kafka = new InProcessKafka(partitions, "bench-latency", new KafkaOptions().MaxBatchSize, new Dictionary<string, string>());
+        var options = kafka.Options;
         var latencies = new LatencyRecorder();
-        using var consumer = new KafkaClickstreamConsumer(Options.Create(options), new LatencySink(latencies), NullLogger<KafkaClickstreamConsumer>.Instance);
+        using var consumer = kafka.Consumer(new LatencySink(latencies));
         await consumer.StartAsync(CancellationToken.None);
         while (consumer.AssignedPartitions.Count < partitions) await Task.Delay(20);
 
