@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
@@ -15,7 +11,7 @@ using Personalization.Contract;
 using Personalization.Ingestion.Mock;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Synthetic;
-using Personalization.Silo;
+using Personalization.Testing;
 using StackExchange.Redis;
 
 namespace Personalization.Benchmarks;
@@ -48,11 +44,12 @@ internal static class ClusterBenchmark
         var kafkaOptions = new KafkaOptions { BootstrapServers = kafka.BootstrapServers };
         // 32 partitions: the mock cluster keeps ~5 MB per partition and silently drops older records.
         kafka.CreateClickstreamTopics(partitions: 32, kafkaOptions.Topic, kafkaOptions.DeadLetterTopic);
-        using var traffic = new TrafficSource(catalog, users);
+        using var traffic = new SyntheticTraffic(catalog, users);
         using var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigs.Producer(kafkaOptions)).Build();
+        var writer = new ClickstreamWriter(producer, kafkaOptions.Topic);
 
         var produce = Stopwatch.StartNew();
-        for (var i = 0; i < events; i++) Produce(producer, kafkaOptions.Topic, traffic.Next());
+        for (var i = 0; i < events; i++) writer.Write(traffic.Next());
         producer.Flush(TimeSpan.FromMinutes(5));
         Console.WriteLine($"preloaded {events} events for {users} users in {produce.Elapsed.TotalSeconds:F1} s");
 
@@ -79,7 +76,7 @@ internal static class ClusterBenchmark
         var ranking = new LatencyRecorder();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(loadSeconds));
         var before = applied.Count;
-        var load = Task.Run(() => ProduceAtRate(producer, kafkaOptions.Topic, traffic, loadRate, stop.Token));
+        var load = Task.Run(() => writer.WriteAtRate(traffic.Next, loadRate, long.MaxValue, stop.Token));
         var probes = Task.Run(() => ProbeVisibilityAsync(producer, kafkaOptions.Topic, grains, catalog, visible, stop.Token));
         var requests = Enumerable.Range(0, 2).Select(_ => Task.Run(() => RankAsync(grains, users, ranking, stop.Token))).ToArray();
         var sent = await load;
@@ -103,57 +100,18 @@ internal static class ClusterBenchmark
         return 0;
     }
 
-    private static WebApplication BuildSilo(string redis, string modelPath, string bootstrap)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static WebApplication BuildSilo(string redis, string modelPath, string bootstrap) => LoopbackSilo.Build(
+        new Dictionary<string, string?>
         {
-            ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Personalization"] = "Information",
             ["Orleans:ClusterId"] = $"bench-{Guid.NewGuid():N}",
-            ["Orleans:SiloPort"] = FreePort().ToString(),
-            ["Orleans:GatewayPort"] = FreePort().ToString(),
             ["Redis:ConnectionString"] = redis,
             ["Model:Path"] = modelPath,
             ["Kafka:BootstrapServers"] = bootstrap,
             ["Kafka:GroupId"] = "bench-silos",
             ["Kafka:Client:session.timeout.ms"] = "6000",
         });
-        builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
-        return builder.Build();
-    }
-
-    private static void Produce(IProducer<string, byte[]> producer, string topic, ClickEvent e)
-    {
-        while (true)
-        {
-            try
-            {
-                producer.Produce(topic, new Message<string, byte[]> { Key = e.UserId, Value = ClickEventJson.Serialize(e) });
-                return;
-            }
-            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
-            {
-                producer.Poll(TimeSpan.FromMilliseconds(10));
-            }
-        }
-    }
-
-    private static long ProduceAtRate(IProducer<string, byte[]> producer, string topic, TrafficSource traffic, int rate,
-        CancellationToken stop)
-    {
-        var clock = Stopwatch.StartNew();
-        long sent = 0;
-        while (!stop.IsCancellationRequested)
-        {
-            var due = (long)(clock.Elapsed.TotalSeconds * rate);
-            while (sent < due) { Produce(producer, topic, traffic.Next()); sent++; }
-            Thread.Sleep(1);
-        }
-        producer.Flush(TimeSpan.FromSeconds(30));
-        return sent;
-    }
 
     private static async Task ProbeVisibilityAsync(IProducer<string, byte[]> producer, string topic, IGrainFactory grains,
         int catalog, LatencyRecorder visible, CancellationToken stop)
@@ -211,13 +169,6 @@ internal static class ClusterBenchmark
         return new StateSizes(sizes);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private sealed record StateSizes(List<long> Bytes)
     {
         public override string ToString() => Bytes.Count == 0 ? "no user state keys found"
@@ -255,27 +206,5 @@ internal static class ClusterBenchmark
         }
 
         public void Dispose() => _listener.Dispose();
-    }
-
-    /// <summary>Endless synthetic shop traffic stamped with the current time.</summary>
-    private sealed class TrafficSource(int catalog, int users) : IDisposable
-    {
-        private readonly IEnumerator<SyntheticClickEvent> _events = new SyntheticClickstream(new SyntheticClickstreamOptions
-        {
-            Items = catalog,
-            Categories = Math.Max(1, catalog / 100),
-            Users = users,
-            Seed = 11,
-        }).Events(int.MaxValue, concurrentSessions: 2_000).GetEnumerator();
-        private long _n;
-
-        public ClickEvent Next()
-        {
-            _events.MoveNext();
-            var e = _events.Current;
-            return new ClickEvent($"bench-{_n++}", e.UserId, e.ItemId, (ClickEventType)e.EventType, DateTimeOffset.UtcNow, e.SessionId);
-        }
-
-        public void Dispose() => _events.Dispose();
     }
 }

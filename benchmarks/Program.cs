@@ -5,6 +5,9 @@ return args switch
 {
     ["model", .. var rest] => ModelBenchmark.Run(new BenchmarkArguments(rest)),
     ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["consume", .. var rest] => await ConsumerBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["consume-latency", .. var rest] => await ConsumerLatencyBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["api", .. var rest] => await ApiLoadBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["chaos", .. var rest] => await ChaosBenchmark.RunAsync(ChaosArguments.Parse(new BenchmarkArguments(rest))),
     _ => Usage(),
 };
@@ -19,6 +22,14 @@ static int Usage()
                          [--load-rate 20000] [--load-seconds 20] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
             durable in Redis, event-to-visible latency and top-20 latency under ingest load, state bytes per user
+        pz-bench consume [--events 200000] [--partitions 16] [--batch 2000]
+            the silo's Kafka consumer (consume, parse, group by user, commit) with a no-op sink on an in-process
+            mock cluster, and parse+validate alone
+        pz-bench consume-latency [--rate 5000] [--seconds 10] [--partitions 8]
+            produce → consumer's sink call latency percentiles at a steady rate (no-op sink)
+        pz-bench api --url URL --mode get|session|health|post|visible [--concurrency 32] [--seconds 10] [--items 500]
+            load on a running web API: requests/s, errors and latency percentiles; visible = POST one event for a
+            new user and poll its session until applied (ingest-to-visible latency)
         pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-pid N --silo-pid-file FILE --kafka-pid N
                          [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE]
             the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a

@@ -7,8 +7,6 @@ try
     {
         [] or ["--help"] or ["-h"] => ShowUsage(0),
         ["mock-cluster", .. var rest] => await MockClusterCommand.RunAsync(rest),
-        ["bench-consume", .. var rest] => await BenchConsumeCommand.RunAsync(rest),
-        ["bench-latency", .. var rest] => await BenchLatencyCommand.RunAsync(rest),
         ["lag", .. var rest] => await LagCommand.RunAsync(rest),
         _ => await ProduceCommand.RunAsync(args),
     };

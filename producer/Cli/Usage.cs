@@ -29,11 +29,6 @@ internal static class Usage
               committed offset vs high watermark per partition; --watch repeats until caught up and prints the
               commit rate (offsets are committed only once the grains' state is durable)
 
-          pz-produce bench-consume [--events 200000] [--partitions 16] [--batch 2000]
-              measures the silo's consumer (consume, parse, group by user, commit) with a no-op sink on an
-              in-process mock cluster, and parse+validate alone
-
-          pz-produce bench-latency [--rate 5000] [--seconds 10] [--partitions 8]
-              produce → consumer's sink call latency percentiles at a steady rate (no-op sink)
+          The consumer benchmarks are pz-bench consume and pz-bench consume-latency (benchmarks/).
         """;
 }

@@ -1,7 +1,7 @@
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Consuming;
 
-namespace Personalization.Producer.Bench;
+namespace Personalization.Benchmarks;
 
 /// <summary>A no-op sink that only counts, so the benchmark measures the consumer alone.</summary>
 internal sealed class CountingSink : IClickEventSink
