@@ -25,6 +25,9 @@ internal sealed class ApiAvailabilityProbe : IAsyncDisposable
         return (total, Math.Max(0, outside));
     }
 
+    /// <summary>Each interval without an answer, seconds since the benchmark began.</summary>
+    public IReadOnlyList<(double From, double To)> Outages => _outages;
+
     private static double Overlap((double From, double To) o, double from, double to) =>
         Math.Max(0, Math.Min(o.To, to) - Math.Max(o.From, from));
 

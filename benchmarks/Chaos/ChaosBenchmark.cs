@@ -49,7 +49,10 @@ internal static class ChaosBenchmark
             Log(clock, $"produced {corpus.Sent:N0}, acknowledged {corpus.AckedTotal:N0}, failed {corpus.Failed:N0}");
             var applied = await DrainAsync(http, options, corpus, clock);
             var (unavailable, outside) = probe.Unavailable(faults, grace: 5);
-            var report = Report(options, corpus, applied, faults, unavailable, outside);
+            var report = Report(options, corpus, applied, faults, unavailable, outside) with
+            {
+                ApiOutages = [.. probe.Outages.Select(o => $"{o.From:F1}..{o.To:F1} s")],
+            };
             Print(report);
             if (options.JsonPath is { } path) await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json));
             return report.Passed ? 0 : 1;
@@ -154,7 +157,8 @@ internal static class ChaosBenchmark
         foreach (var f in r.Faults)
             Console.WriteLine($"  {f.Name,-22} {f.StartS,6:F1}..{f.EndS,6:F1} s  recovery {(f.RecoveryS is { } s ? $"{s:F1} s" : "none")}");
         Console.WriteLine($"recovery (slowest) {(r.RecoveryS is { } rs ? $"{rs:F1} s" : "none")}, API unavailable {r.ApiUnavailableS:F1} s " +
-                          $"({r.ApiUnavailableOutsideFaultsS:F1} s outside a fault and its 5 s of recovery)");
+                          $"({r.ApiUnavailableOutsideFaultsS:F1} s outside a fault and its 5 s of recovery)" +
+                          (r.ApiOutages.Count == 0 ? "" : $": {string.Join(", ", r.ApiOutages)}"));
         Console.WriteLine(r.Passed ? "chaos: passed" : "chaos: FAILED");
     }
 

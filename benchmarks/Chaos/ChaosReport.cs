@@ -16,6 +16,8 @@ internal sealed record ChaosReport
     public int Rate { get; init; }
     public int Users { get; init; }
     public required IReadOnlyList<FaultWindow> Faults { get; init; }
+    /// <summary>When the API did not answer, as "from..to s".</summary>
+    public IReadOnlyList<string> ApiOutages { get; init; } = [];
 
     /// <summary>The guarantee and the targets: nothing lost or doubled, each bad record dead-lettered once,
     /// recovery within 5 s, the API down only during a fault (and its allowed recovery).</summary>
