@@ -10,8 +10,9 @@ public static class TorchRuntime
     private static readonly Lock Gate = new();
     private static bool _configured;
 
-    /// <summary>Sets the native <c>OMP_NUM_THREADS</c> (unless the process already has one) before libtorch loads,
-    /// then the intra-op thread count. Call before any other TorchSharp use; later calls only change the thread
+    /// <summary>Sets the native <c>OMP_NUM_THREADS</c> and <c>OMP_WAIT_POLICY=PASSIVE</c> (each unless the process
+    /// already has one) and glibc's malloc settings (<see cref="KeepFreedMemory"/>) before libtorch loads, then the
+    /// intra-op thread count. Call before any other TorchSharp use; later calls only change the thread
     /// count. <paramref name="threads"/> ≤ 0 keeps libtorch's choice.</summary>
     public static void Configure(int threads = 1)
     {
@@ -23,6 +24,11 @@ public static class TorchRuntime
                 // C environment once, when libgomp loads with libtorch.
                 if (string.IsNullOrEmpty(NativeEnvironment("OMP_NUM_THREADS")))
                     SetNativeEnvironment("OMP_NUM_THREADS", Math.Max(1, threads).ToString());
+                // OpenMP's default makes idle workers spin between parallel regions; on a shared 2-core machine a
+                // spinning worker takes the core the working thread needs. Diginetica, 2 threads: 71 s (71 s user)
+                // with spinning, 16 s passive, the same as 1 thread.
+                if (string.IsNullOrEmpty(NativeEnvironment("OMP_WAIT_POLICY")))
+                    SetNativeEnvironment("OMP_WAIT_POLICY", "PASSIVE");
                 KeepFreedMemory();
                 _configured = true;
             }
