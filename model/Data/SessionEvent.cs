@@ -5,4 +5,5 @@ namespace Personalization.Model.Data;
 /// <param name="EventType">Event kind as its numeric value (0 view, 1 add-to-cart, 2 remove-from-cart, 3 purchase,
 /// 4 add-to-wishlist), the same numbering as the cluster's <c>ClickEventType</c>.</param>
 /// <param name="TimestampMs">Unix epoch milliseconds.</param>
-public readonly record struct SessionEvent(string ItemId, int EventType, long TimestampMs);
+/// <param name="Category">The item's category when the source records one with the event (Taobao), else null.</param>
+public readonly record struct SessionEvent(string ItemId, int EventType, long TimestampMs, string? Category = null);

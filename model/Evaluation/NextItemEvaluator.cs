@@ -8,6 +8,7 @@ namespace Personalization.Model.Evaluation;
 /// HR@K, MRR@K and NDCG@K. Targets unknown to the ranker count as misses (splits drop them beforehand).</summary>
 public sealed class NextItemEvaluator(EvaluationOptions? options = null)
 {
+    private const int SessionsPerChunk = 256;
     private readonly EvaluationOptions _options = options ?? new EvaluationOptions();
 
     public EvaluationResult Evaluate(ISessionRanker ranker, IReadOnlyList<SessionRecord> sessions,
@@ -19,16 +20,24 @@ public sealed class NextItemEvaluator(EvaluationOptions? options = null)
         var normalized = popularity.Normalized(ranker.Items);
         var total = new MetricAccumulator(cutoffs, catalog);
         var clock = Stopwatch.StartNew();
-        Parallel.ForEach(
-            sessions,
+        // Fixed chunks summed in chunk order: thread-local sums merged as threads finish made the last digits of
+        // the metrics depend on scheduling, so two runs of the same model did not report the same numbers.
+        var chunks = (sessions.Count + SessionsPerChunk - 1) / SessionsPerChunk;
+        var partial = new MetricAccumulator[chunks];
+        Parallel.For(
+            0, chunks,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            () => (Sums: new MetricAccumulator(cutoffs, catalog), List: new RankedItem[listLength]),
-            (session, _, local) =>
+            () => new RankedItem[listLength],
+            (chunk, _, list) =>
             {
-                EvaluateSession(ranker, session, targets, local.List, local.Sums, normalized);
-                return local;
+                var sums = new MetricAccumulator(cutoffs, catalog);
+                var end = Math.Min(sessions.Count, (chunk + 1) * SessionsPerChunk);
+                for (var i = chunk * SessionsPerChunk; i < end; i++) EvaluateSession(ranker, sessions[i], targets, list, sums, normalized);
+                partial[chunk] = sums;
+                return list;
             },
-            local => local.Sums.MergeInto(total));
+            _ => { });
+        foreach (var sums in partial) sums.MergeInto(total);
         var n = Math.Max(1, total.Predictions);
         return new EvaluationResult(
             ranker.Name,

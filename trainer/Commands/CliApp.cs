@@ -4,7 +4,7 @@ namespace Personalization.Trainer.Commands;
 public static class CliApp
 {
     public const string Usage = """
-        pz-train train     --input F --format tsv|diginetica|jsonl|sequences --out model.pzm
+        pz-train train     --input F --format tsv|diginetica|jsonl|sequences|taobao --out model.pzm
                            [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.005]
                            [--embedding 64] [--hidden 64] [--attention 64] [--window 5] [--negatives 0] [--max-length 50]
                            [--dropout 0.3] [--session-dropout 0.3] [--no-last-item-skip] [--untied-embeddings]
@@ -12,14 +12,14 @@ public static class CliApp
                            [--lr-decay 1]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
-        pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences [--model model.pzm] [--baselines pop,sr,sknn]
+        pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences|taobao [--model model.pzm] [--baselines pop,sr,sknn]
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
                            [--seed 42]
 
-        Session formats are split by time (the last --test-days are the test set, the --validation-days before them
-        validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
+        Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
+        the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items.
         """;

@@ -11,4 +11,6 @@ public enum DataFormat
     Jsonl,
     /// <summary><c>user item</c> lines, each user's items in time order.</summary>
     Sequences,
+    /// <summary>Taobao UserBehavior CSV <c>user,item,category,pv|cart|fav|buy,unixSeconds</c>, no header.</summary>
+    Taobao,
 }

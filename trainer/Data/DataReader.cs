@@ -15,6 +15,7 @@ public static class DataReader
         DataFormat.Diginetica => DigineticaReader.Read(reader, keepBadLines),
         DataFormat.Jsonl => ClickstreamJsonlReader.Read(reader, keepBadLines: keepBadLines),
         DataFormat.Sequences => UserSequenceReader.Read(reader, keepBadLines),
+        DataFormat.Taobao => TaobaoReader.Read(reader, keepBadLines: keepBadLines),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown data format."),
     };
 
@@ -24,6 +25,7 @@ public static class DataReader
         "diginetica" => DataFormat.Diginetica,
         "jsonl" => DataFormat.Jsonl,
         "sequences" => DataFormat.Sequences,
-        _ => throw new ArgumentException($"Unknown format '{name}': use tsv, diginetica, jsonl or sequences.", nameof(name)),
+        "taobao" => DataFormat.Taobao,
+        _ => throw new ArgumentException($"Unknown format '{name}': use tsv, diginetica, jsonl, sequences or taobao.", nameof(name)),
     };
 }

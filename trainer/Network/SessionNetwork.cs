@@ -160,11 +160,16 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         var q = query.call(states);                                                      // [B, T, A]
         var k = key.call(states);                                                        // [B, T, A]
         var v = value.call(states);                                                      // [B, T, A]
-        var logits = q.matmul(k.transpose(1, 2)) / Math.Sqrt(Options.Shape.AttentionSize);     // [B, T, T]
+        // Scalars held in variables until the calls return: an implicitly converted temporary can be freed by the
+        // finalizer while libtorch reads it (see Training/AdamOptimizer).
+        using var scale = Math.Sqrt(Options.Shape.AttentionSize).ToScalar();
+        using var window = ((long)Options.Shape.Window).ToScalar();
+        using var minusInfinity = float.NegativeInfinity.ToScalar();
+        var logits = q.matmul(k.transpose(1, 2)).div(scale);                            // [B, T, T]
         var t = arange(length, device: states.device).unsqueeze(1);                      // [T, 1]
         var j = arange(length, device: states.device).unsqueeze(0);                      // [1, T]
-        var outside = (j > t).logical_or(j <= t - Options.Shape.Window);                       // [T, T]
-        var weights = logits.masked_fill(outside, float.NegativeInfinity).softmax(-1);   // [B, T, T]
+        var outside = (j > t).logical_or(j <= t.sub(window));                            // [T, T]
+        var weights = logits.masked_fill(outside, minusInfinity).softmax(-1);            // [B, T, T]
         return weights.matmul(v).MoveToOuterDisposeScope();                              // [B, T, A]
     }
 }

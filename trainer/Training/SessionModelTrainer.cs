@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Personalization.Model.Inference;
 using Personalization.Trainer.Network;
 using TorchSharp;
@@ -45,10 +46,10 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         var network = new SessionNetwork(options.Network(items), transitions);
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
         var byKind = network.named_parameters().ToLookup(p => p.name == "transition_weight", p => p.parameter);
-        var groups = new List<TorchSharp.Modules.Adam.ParamGroup> { new(byKind[false], options.LearningRate, weight_decay: options.WeightDecay) };
+        var groups = new List<AdamParameterGroup> { new([.. byKind[false]], options.LearningRate, options.WeightDecay) };
         if (byKind[true].Any())
-            groups.Add(new(byKind[true], options.LearningRate * options.TransitionLearningRateScale));
-        using var optimizer = optim.Adam(groups, options.LearningRate, weight_decay: options.WeightDecay);
+            groups.Add(new([.. byKind[true]], options.LearningRate * options.TransitionLearningRateScale));
+        using var optimizer = new AdamOptimizer(groups);
         var shuffle = new Random(options.Seed);
         var history = new List<TrainingEpoch>();
         Dictionary<string, Tensor>? best = null;
@@ -59,14 +60,14 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var loss = TrainEpoch(network, optimizer, usable, shuffle, epoch, cancellation);
+            var (loss, badBatches) = TrainEpoch(network, optimizer, usable, shuffle, epoch, cancellation);
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var (hitRate, mrr) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks);
-            var record = new TrainingEpoch(epoch, loss, hitRate, mrr, clock.Elapsed.TotalSeconds, usable.Length / trainSeconds);
+            var record = new TrainingEpoch(epoch, loss, hitRate, mrr, clock.Elapsed.TotalSeconds, usable.Length / trainSeconds, badBatches);
             history.Add(record);
             var improved = checks.Length == 0 || mrr > bestMrr;
             Report($"epoch {epoch}/{options.Epochs}  loss {loss:F4}  val HR@{options.ValidationCutoff} {hitRate:F4}  " +
-                $"MRR@{options.ValidationCutoff} {mrr:F4}  {record.SequencesPerSecond:F0} seq/s  {record.Seconds:F1} s{(improved ? "  *" : "")}");
+                $"MRR@{options.ValidationCutoff} {mrr:F4}  {record.SequencesPerSecond:F0} seq/s  {record.Seconds:F1} s  bad batches {badBatches}{(improved ? "  *" : "")}");
             if (improved)
             {
                 (bestMrr, bestEpoch) = (mrr, epoch);
@@ -82,7 +83,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             {
                 // A plateau often means steps too large for the fine structure left to learn: smaller ones usually
                 // still gain, for an epoch or two, before the network starts to overfit.
-                foreach (var group in optimizer.ParamGroups) group.LearningRate *= options.LearningRateDecay;
+                foreach (var group in optimizer.Groups) group.LearningRate *= options.LearningRateDecay;
                 Report($"learning rate × {options.LearningRateDecay}");
             }
         }
@@ -115,8 +116,9 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 var targets = batch.Targets.narrow(0, start, length);
                 var targetScores = scores.gather(1, targets.unsqueeze(1));               // [m, 1]
                 // Rank = 1 + items scored strictly higher than the target (ties favour the target, as the harness does).
-                var rank = (scores > targetScores).sum(1) + 1;                           // [m]
-                var within = rank <= options.ValidationCutoff;
+                var rank = (scores > targetScores).sum(1).add(HeldScalars.One);                           // [m]
+                using var cutoff = options.ValidationCutoff.ToScalar();
+                var within = rank.le(cutoff);
                 hits += within.sum().item<long>();
                 reciprocal += (within.to_type(ScalarType.Float64) / rank.to_type(ScalarType.Float64)).sum().item<double>();
                 count += length;
@@ -125,11 +127,18 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         return count == 0 ? (double.NaN, double.NaN) : (hits / count, reciprocal / count);
     }
 
-    private double TrainEpoch(SessionNetwork network, optim.Optimizer optimizer, TrainingSequence[] sequences,
+    /// <summary>Test hook: the fault to inject into a batch (epoch and batch index, both from 1).</summary>
+    internal Func<int, int, BatchFault>? InjectFault { get; init; }
+
+    // A batch whose loss is not finite or which fails inside libtorch is skipped (no step) and counted, so one bad
+    // batch does not end a long run; more than MaxBadBatchShare of an epoch means something is broken: stop.
+    private (double Loss, int BadBatches) TrainEpoch(SessionNetwork network, AdamOptimizer optimizer, TrainingSequence[] sequences,
         Random shuffle, int epoch, CancellationToken cancellation)
     {
         network.train();
         var batchList = Batches(sequences, shuffle);
+        var allowedBad = Math.Max(1, (int)(options.MaxBadBatchShare * batchList.Count));
+        var bad = 0;
         double lossSum = 0;
         long positions = 0;
         var clock = Stopwatch.StartNew();
@@ -138,30 +147,66 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         for (var b = 0; b < batchList.Count; b++)
         {
             cancellation.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
             var chunk = batchList[b];
             done += chunk.Length;
-            var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
-            var vectors = network.SessionVectors(batch.Items, batch.EventTypes);               // [B, T, E]
-            var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
-            var last = batch.Items.reshape(-1).index_select(0, batch.Positions);             // [M]
-            var loss = Loss(network, flat, last, batch.Targets);
-            optimizer.zero_grad();
-            loss.backward();
-            if (options.ClipGradientNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipGradientNorm);
-            optimizer.step();
-
-            var m = batch.Targets.shape[0];
-            lossSum += loss.item<float>() * m;
-            positions += m;
+            var failure = TrainBatch(network, optimizer, chunk, InjectFault?.Invoke(epoch, b + 1) ?? BatchFault.None, out var batchLoss, out var m);
+            if (failure is null)
+            {
+                lossSum += batchLoss * m;
+                positions += m;
+            }
+            else
+            {
+                bad++;
+                Report($"epoch {epoch}/{options.Epochs}  batch {b + 1}/{batchList.Count} skipped: {failure}");
+                if (bad > allowedBad)
+                    throw new TrainingFailedException($"Epoch {epoch}: {bad} of {batchList.Count} batches failed (more than " +
+                        $"{options.MaxBadBatchShare:P1}, at most {allowedBad} allowed); the last: {failure}");
+            }
             if (clock.Elapsed - lastReport >= ProgressInterval)
             {
                 lastReport = clock.Elapsed;
-                Report($"epoch {epoch}/{options.Epochs}  {done}/{sequences.Length} sequences  loss {lossSum / positions:F4}  " +
+                Report($"epoch {epoch}/{options.Epochs}  {done}/{sequences.Length} sequences  loss {lossSum / Math.Max(1, positions):F4}  " +
                     $"{done / clock.Elapsed.TotalSeconds:F0} seq/s");
             }
         }
-        return lossSum / Math.Max(1, positions);
+        return (lossSum / Math.Max(1, positions), bad);
+    }
+
+    // One optimisation step; returns why the batch was skipped, or null. The loss is read before stepping
+    // (on the CPU that costs no extra synchronisation) so that a non-finite one never reaches Adam's moments.
+    private string? TrainBatch(SessionNetwork network, AdamOptimizer optimizer, TrainingSequence[] chunk, BatchFault fault,
+        out double lossValue, out long predictions)
+    {
+        (lossValue, predictions) = (double.NaN, 0);
+        using var scope = NewDisposeScope();
+        try
+        {
+            var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
+            var targets = fault == BatchFault.NativeError ? batch.Targets + network.Options.Items : batch.Targets; // [M]
+            var vectors = network.SessionVectors(batch.Items, batch.EventTypes);               // [B, T, E]
+            var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
+            var last = batch.Items.reshape(-1).index_select(0, batch.Positions);             // [M]
+            var loss = Loss(network, flat, last, targets);                                  // []
+            if (fault == BatchFault.NonFiniteLoss) loss = loss * HeldScalars.NotANumber;
+            lossValue = loss.item<float>();
+            predictions = batch.Targets.shape[0];
+            if (!double.IsFinite(lossValue)) return $"loss is {lossValue}";
+            optimizer.ZeroGrad();
+            loss.backward();
+            if (options.ClipGradientNorm > 0)
+            {
+                var norm = nn.utils.clip_grad_norm_(network.parameters(), options.ClipGradientNorm);
+                if (!double.IsFinite(norm)) { optimizer.ZeroGrad(); return $"gradient norm is {norm}"; }
+            }
+            optimizer.Step();
+            return null;
+        }
+        catch (ExternalException e)
+        {
+            optimizer.ZeroGrad();
+            return $"libtorch: {e.Message.Split('\n')[0]}";
+        }
     }
 
     // Shuffled batches of similar length: sequences are sorted by length within pools of 50 batches, so padding
@@ -187,7 +232,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         var positive = network.ScoreTargets(vectors, targets).unsqueeze(1);                 // [M, 1]
         var sampled = network.ScoreCandidates(vectors, negatives);                          // [M, S]
         // A sampled negative that is the target itself is not a negative.
-        sampled = sampled.masked_fill(negatives.unsqueeze(0) == targets.unsqueeze(1), float.NegativeInfinity);
+        sampled = sampled.masked_fill(negatives.unsqueeze(0) == targets.unsqueeze(1), HeldScalars.MinusInfinity);
         var logits = cat([positive, sampled], dim: 1);                                      // [M, 1 + S]
         return nn.functional.cross_entropy(logits, zeros_like(targets));
     }

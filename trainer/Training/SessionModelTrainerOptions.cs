@@ -41,6 +41,9 @@ public sealed record SessionModelTrainerOptions
     public ValidationTargets ValidationTargets { get; init; } = ValidationTargets.EveryPosition;
     /// <summary>Gradient norm clip (0: none).</summary>
     public double ClipGradientNorm { get; init; } = 5;
+    /// <summary>Share of an epoch's batches that may be skipped as bad (non-finite loss or gradient, a libtorch
+    /// error) before training stops with <see cref="TrainingFailedException"/>; at least one is always allowed.</summary>
+    public double MaxBadBatchShare { get; init; } = 0.01;
 
     public SessionNetworkOptions Network(int items) => new()
     {
@@ -63,6 +66,7 @@ public sealed record SessionModelTrainerOptions
         if (Shape.Transitions && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Transition scores need the full softmax (negatives 0).");
         if (TransitionMinCount < 1) throw new ArgumentOutOfRangeException(nameof(TransitionMinCount), TransitionMinCount, "At least one occurrence.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
+        if (MaxBadBatchShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(MaxBadBatchShare), MaxBadBatchShare, "A share in [0, 1).");
         if (ValidationCutoff < 1) throw new ArgumentOutOfRangeException(nameof(ValidationCutoff), ValidationCutoff, "K is at least 1.");
     }
 }
