@@ -34,18 +34,20 @@ internal static class EventIdWindow
     {
         var old = state.RecentEventLog;
         var shift = Math.Max(0, (long)now - state.RecentEventLogBase);
-        var kept = new List<ulong>(capacity);
+        // Runs per applied event: entries are gathered on the stack, and a full log is rewritten in place.
+        Span<ulong> kept = stackalloc ulong[old.Length / EntryBytes + 1];
+        var count = 0;
         for (var i = 0; i < old.Length; i += EntryBytes)
         {
             var entry = BinaryPrimitives.ReadUInt64LittleEndian(old.AsSpan(i));
             var age = (long)(entry >> 48) + shift;
-            if (age <= window) kept.Add((entry & HashMask) | ((ulong)Math.Min(age, ushort.MaxValue) << 48));
+            if (age <= window) kept[count++] = (entry & HashMask) | ((ulong)Math.Min(age, ushort.MaxValue) << 48);
         }
-        kept.Add(Hash(eventId));
-        var keep = Math.Min(kept.Count, capacity);
-        var log = new byte[keep * EntryBytes];
+        kept[count++] = Hash(eventId);
+        var keep = Math.Min(count, capacity);
+        var log = old.Length == keep * EntryBytes ? old : new byte[keep * EntryBytes];
         for (var i = 0; i < keep; i++)
-            BinaryPrimitives.WriteUInt64LittleEndian(log.AsSpan(i * EntryBytes), kept[kept.Count - keep + i]);
+            BinaryPrimitives.WriteUInt64LittleEndian(log.AsSpan(i * EntryBytes), kept[count - keep + i]);
         state.RecentEventLog = log;
         state.RecentEventLogBase = Math.Max(now, state.RecentEventLogBase);
     }
