@@ -10,6 +10,10 @@ public static class TorchRuntime
     private static readonly Lock Gate = new();
     private static bool _configured;
 
+    /// <summary>Held by every training run: libtorch's random generator and thread count are process-wide, so one
+    /// training at a time keeps seeds meaningful.</summary>
+    public static Lock TrainingGate { get; } = new();
+
     /// <summary>Sets the native <c>OMP_NUM_THREADS</c> and <c>OMP_WAIT_POLICY=PASSIVE</c> (each unless the process
     /// already has one) and glibc's malloc settings (<see cref="KeepFreedMemory"/>) before libtorch loads, then the
     /// intra-op thread count. Call before any other TorchSharp use; later calls only change the thread

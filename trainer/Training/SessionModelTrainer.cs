@@ -15,7 +15,6 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     // Validation scores at most this many floats at once ([positions, catalog]).
     private const long ValidationChunkFloats = 8 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
-    private static readonly Lock TrainingGate = new();
 
     public SessionModelTrainerOptions Options => options;
 
@@ -25,8 +24,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     public TrainingResult Train(int items, IReadOnlyList<TrainingSequence> training,
         IReadOnlyList<TrainingSequence> validation, CancellationToken cancellation = default)
     {
-        // libtorch's random generator and thread count are process-wide: one training at a time keeps seeds meaningful.
-        lock (TrainingGate) return TrainAlone(items, training, validation, cancellation);
+        lock (TorchRuntime.TrainingGate) return TrainAlone(items, training, validation, cancellation);
     }
 
     private TrainingResult TrainAlone(int items, IReadOnlyList<TrainingSequence> training,
@@ -52,7 +50,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         using var optimizer = new AdamOptimizer(groups);
         var shuffle = new Random(options.Seed);
         var history = new List<TrainingEpoch>();
-        Dictionary<string, Tensor>? best = null;
+        ParameterSnapshot? best = null;
         var bestEpoch = 0;
         var bestMrr = double.NegativeInfinity;
         var total = Stopwatch.StartNew();
@@ -71,8 +69,8 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             if (improved)
             {
                 (bestMrr, bestEpoch) = (mrr, epoch);
-                DisposeAll(best);
-                best = Snapshot(network);
+                best?.Dispose();
+                best = ParameterSnapshot.Take(network);
             }
             else if (epoch - bestEpoch >= options.Patience)
             {
@@ -87,8 +85,8 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 Report($"learning rate × {options.LearningRateDecay}");
             }
         }
-        Restore(network, best!);
-        DisposeAll(best);
+        best!.RestoreInto(network);
+        best.Dispose();
         network.eval();
         return new TrainingResult(network, history, bestEpoch, total.Elapsed.TotalSeconds);
     }
@@ -253,24 +251,6 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             prepared.Add(skip == 0 ? sequence : new TrainingSequence(sequence.Items[skip..], sequence.EventTypes[skip..]));
         }
         return prepared.ToArray();
-    }
-
-    private static Dictionary<string, Tensor> Snapshot(SessionNetwork network)
-    {
-        using var _ = no_grad();
-        return network.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
-    }
-
-    private static void Restore(SessionNetwork network, Dictionary<string, Tensor> snapshot)
-    {
-        using var _ = no_grad();
-        foreach (var (name, parameter) in network.named_parameters()) parameter.copy_(snapshot[name]);
-    }
-
-    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
-    {
-        if (tensors is null) return;
-        foreach (var tensor in tensors.Values) tensor.Dispose();
     }
 
     private void Report(string line) => progress?.Invoke(line);

@@ -1,0 +1,199 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Personalization.Model.Artifacts;
+
+/// <summary>The one-file artifact layout shared by every model architecture (docs/model-artifact.md): magic, JSON
+/// header, vocabulary, float32 weights. Writes are atomic (temp file + rename), reads verify the content hash. The
+/// architecture's own file class (<see cref="ModelArtifactFile"/>, <c>PriceModelArtifactFile</c>) maps its record
+/// to and from <see cref="ArtifactContents{T}"/> and says which versions it reads.</summary>
+internal static class ArtifactContainer
+{
+    private static ReadOnlySpan<byte> Magic => "PZMODEL\0"u8;
+    private const int MaxHeaderBytes = 64 << 20;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // The hashed form of the hyper-parameters: fixed property order, no whitespace.
+    private static readonly JsonSerializerOptions CanonicalJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Writes the contents so that readers see either the old file or the complete new one; returns them
+    /// with the content hash and the model version (<c>architecture:yyyyMMddTHHmmss-</c> + 8 hex digits) filled in.</summary>
+    public static ArtifactContents<T> Write<T>(string path, ArtifactContents<T> contents) where T : new()
+    {
+        Validate(contents);
+        var vocabulary = VocabularyBytes(contents.Vocabulary);
+        var hash = ContentHash(contents.HyperParameters, contents.Tensors.Select(t => (t.Name, t.Shape)), vocabulary,
+            contents.Tensors.Select(t => t.Values));
+        var created = contents.CreatedUtc.ToUniversalTime();
+        var written = contents with
+        {
+            CreatedUtc = created,
+            ContentHash = hash,
+            ModelVersion = $"{contents.Architecture}:{created:yyyyMMdd'T'HHmmss}-{hash["sha256:".Length..][..8]}",
+        };
+        var header = new ArtifactHeader<T>
+        {
+            FormatVersion = contents.FormatVersion,
+            Architecture = contents.Architecture,
+            ModelVersion = written.ModelVersion,
+            CreatedUtc = created,
+            HyperParameters = contents.HyperParameters,
+            ItemCount = contents.Vocabulary.Count,
+            VocabularyBytes = vocabulary.Length,
+            Tensors = contents.Tensors.Select(t => new ArtifactTensorEntry(t.Name, t.Shape)).ToList(),
+            Metrics = new Dictionary<string, double>(contents.Metrics),
+            Properties = new Dictionary<string, string>(contents.Properties),
+            ContentHash = hash,
+        };
+        var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header, Json);
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                stream.Write(Magic);
+                Span<byte> length = stackalloc byte[4];
+                BinaryPrimitives.WriteInt32LittleEndian(length, headerBytes.Length);
+                stream.Write(length);
+                stream.Write(headerBytes);
+                stream.Write(vocabulary);
+                foreach (var tensor in contents.Tensors) WriteFloats(stream, tensor.Values);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+        return written;
+    }
+
+    /// <summary>Reads an artifact of <paramref name="architecture"/> in format versions 1..<paramref name="maxFormatVersion"/>;
+    /// throws <see cref="InvalidDataException"/> if the file is not one, is truncated, or its content does not match its hash.</summary>
+    public static ArtifactContents<T> Read<T>(string path, string architecture, int maxFormatVersion) where T : new()
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Span<byte> magic = stackalloc byte[8];
+        ReadExactly(stream, magic, path);
+        if (!magic.SequenceEqual(Magic)) throw new InvalidDataException($"{path} is not a model artifact (bad magic).");
+        Span<byte> length = stackalloc byte[4];
+        ReadExactly(stream, length, path);
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(length);
+        if (headerLength is <= 0 or > MaxHeaderBytes) throw new InvalidDataException($"{path}: header length {headerLength} is invalid.");
+        var headerBytes = new byte[headerLength];
+        ReadExactly(stream, headerBytes, path);
+        // The architecture is checked before the shape is bound: another architecture's shape need not parse as this one's.
+        using (var document = JsonDocument.Parse(headerBytes))
+        {
+            var found = document.RootElement.TryGetProperty("architecture", out var value) ? value.GetString() : null;
+            if (found != architecture)
+                throw new InvalidDataException($"{path}: architecture '{found}' is not '{architecture}'.");
+        }
+        var header = JsonSerializer.Deserialize<ArtifactHeader<T>>(headerBytes, Json)
+            ?? throw new InvalidDataException($"{path}: empty header.");
+        if (header.FormatVersion < 1 || header.FormatVersion > maxFormatVersion)
+            throw new InvalidDataException($"{path}: format version {header.FormatVersion}, this build reads 1..{maxFormatVersion}.");
+        if (header.VocabularyBytes < 0 || header.VocabularyBytes > stream.Length)
+            throw new InvalidDataException($"{path}: vocabulary length {header.VocabularyBytes} is invalid.");
+
+        var vocabulary = new byte[header.VocabularyBytes];
+        ReadExactly(stream, vocabulary, path);
+        var tensors = new List<ArtifactTensor>(header.Tensors.Count);
+        foreach (var entry in header.Tensors)
+        {
+            var count = ArtifactTensor.ElementCount(entry.Shape);
+            if (count < 0 || count * sizeof(float) > stream.Length - stream.Position)
+                throw new InvalidDataException($"{path}: tensor '{entry.Name}' runs past the end of the file.");
+            var values = new float[count];
+            ReadExactly(stream, MemoryMarshal.AsBytes(values.AsSpan()), path);
+            if (!BitConverter.IsLittleEndian) ReverseEndianness(values);
+            tensors.Add(new ArtifactTensor(entry.Name, entry.Shape, values));
+        }
+        if (stream.Position != stream.Length) throw new InvalidDataException($"{path}: unexpected bytes after the weights.");
+
+        var hash = ContentHash(header.HyperParameters, header.Tensors.Select(t => (t.Name, t.Shape)), vocabulary,
+            tensors.Select(t => t.Values));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(header.ContentHash)))
+            throw new InvalidDataException($"{path}: content hash {hash} does not match the header's {header.ContentHash}; the file was altered or damaged.");
+        var ids = header.VocabularyBytes == 0 ? [] : Encoding.UTF8.GetString(vocabulary).Split('\n');
+        if (ids.Length != header.ItemCount)
+            throw new InvalidDataException($"{path}: {ids.Length} vocabulary entries, header says {header.ItemCount}.");
+
+        return new ArtifactContents<T>
+        {
+            Architecture = header.Architecture,
+            FormatVersion = header.FormatVersion,
+            HyperParameters = header.HyperParameters,
+            Vocabulary = ids,
+            Tensors = tensors,
+            Metrics = header.Metrics,
+            Properties = header.Properties,
+            CreatedUtc = header.CreatedUtc,
+            ContentHash = header.ContentHash,
+            ModelVersion = header.ModelVersion,
+        };
+    }
+
+    private static void Validate<T>(ArtifactContents<T> contents) where T : new()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tensor in contents.Tensors)
+        {
+            if (!names.Add(tensor.Name)) throw new ArgumentException($"Duplicate tensor name '{tensor.Name}'.");
+            if (ArtifactTensor.ElementCount(tensor.Shape) != tensor.Values.Length)
+                throw new ArgumentException($"Tensor '{tensor.Name}' has {tensor.Values.Length} values for shape [{string.Join(",", tensor.Shape)}].");
+        }
+        foreach (var id in contents.Vocabulary)
+            if (id.Length == 0 || id.Contains('\n')) throw new ArgumentException($"Vocabulary entry '{id}' is empty or contains a line break.");
+    }
+
+    private static byte[] VocabularyBytes(IReadOnlyList<string> ids) => Encoding.UTF8.GetBytes(string.Join('\n', ids));
+
+    private static string ContentHash<T>(T hyperParameters,
+        IEnumerable<(string Name, int[] Shape)> manifest, byte[] vocabulary, IEnumerable<float[]> weights)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(hyperParameters, CanonicalJson));
+        foreach (var (name, shape) in manifest) sha.AppendData(Encoding.UTF8.GetBytes($"\n{name}[{string.Join(",", shape)}]"));
+        sha.AppendData("\n"u8);
+        sha.AppendData(vocabulary);
+        foreach (var values in weights)
+        {
+            if (BitConverter.IsLittleEndian) sha.AppendData(MemoryMarshal.AsBytes(values.AsSpan()));
+            else
+            {
+                var copy = (float[])values.Clone();
+                ReverseEndianness(copy);
+                sha.AppendData(MemoryMarshal.AsBytes(copy.AsSpan()));
+            }
+        }
+        return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void WriteFloats(Stream stream, float[] values)
+    {
+        if (BitConverter.IsLittleEndian) { stream.Write(MemoryMarshal.AsBytes(values.AsSpan())); return; }
+        var copy = (float[])values.Clone();
+        ReverseEndianness(copy);
+        stream.Write(MemoryMarshal.AsBytes(copy.AsSpan()));
+    }
+
+    private static void ReverseEndianness(float[] values)
+    {
+        var bits = MemoryMarshal.Cast<float, int>(values.AsSpan());
+        BinaryPrimitives.ReverseEndianness(bits, bits);
+    }
+
+    private static void ReadExactly(Stream stream, Span<byte> buffer, string path)
+    {
+        try { stream.ReadExactly(buffer); }
+        catch (EndOfStreamException e) { throw new InvalidDataException($"{path} is truncated.", e); }
+    }
+}

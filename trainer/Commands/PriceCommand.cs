@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using Personalization.Model.Pricing;
+using Personalization.Model.Pricing.Baselines;
+using Personalization.Model.Pricing.Evaluation;
+using Personalization.Trainer.Pricing;
+
+namespace Personalization.Trainer.Commands;
+
+/// <summary><c>pz-train price</c>: trains the text CNN price model with early stopping on the validation split,
+/// writes the artifact, then evaluates the written artifact (through the managed serving path) next to the
+/// baselines on the test split.</summary>
+internal static class PriceCommand
+{
+    public const string BaselineNames = "global-median,category-median,tfidf-ridge";
+
+    public static int Run(CliArguments args, TextWriter output)
+    {
+        var input = args.Required("input");
+        var outPath = args.String("out");
+        var json = args.String("json");
+        var label = args.String("version");
+        var names = (args.String("baselines") ?? BaselineNames).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lambda = args.Double("ridge-lambda", 1);
+        var defaults = new PriceTrainerOptions();
+        var widths = args.String("widths");
+        var options = defaults with
+        {
+            Epochs = args.Int("epochs", defaults.Epochs),
+            BatchSize = args.Int("batch-size", defaults.BatchSize),
+            LearningRate = args.Double("learning-rate", defaults.LearningRate),
+            WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
+            Dropout = args.Double("dropout", defaults.Dropout),
+            MinCount = args.Int("min-count", defaults.MinCount),
+            Patience = args.Int("patience", defaults.Patience),
+            Seed = args.Int("seed", defaults.Seed),
+            Threads = args.Int("threads", defaults.Threads),
+            Shape = defaults.Shape with
+            {
+                TextBuckets = args.Int("buckets", defaults.Shape.TextBuckets),
+                EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
+                Filters = args.Int("filters", defaults.Shape.Filters),
+                HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
+                ConvolutionWidths = widths is null ? defaults.Shape.ConvolutionWidths : ParseWidths(widths),
+            },
+        };
+        var noModel = args.Flag("no-model");
+        args.RejectUnknown();
+        if (outPath is null && !noModel) throw new CliException("--out is required (or --no-model for the baselines alone)");
+        foreach (var name in names)
+            if (!BaselineNames.Split(',').Contains(name)) throw new CliException($"unknown price baseline '{name}' (known: {BaselineNames})");
+        try { options.Validate(); options.Shape.Validate(); }
+        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
+
+        var data = ProductCsvReader.Read(input);
+        var split = ProductSplit.ByIdHash(data.Products);
+        output.WriteLine($"{input}: {data.Rows:N0} rows, {data.Products.Count:N0} priced, {data.Unpriced:N0} without a price (skipped), {data.BadLineCount:N0} bad lines");
+        foreach (var bad in data.BadLines) output.WriteLine($"  line {bad.LineNumber}: {bad.Reason}");
+        output.WriteLine($"split by md5(id): {split.Train.Count:N0} train, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test");
+        if (split.Train.Count == 0 || split.Test.Count == 0) throw new InvalidDataException($"{input}: too few priced products to train and test.");
+
+        var estimators = new List<IPriceEstimator>();
+        foreach (var name in names)
+        {
+            var clock = Stopwatch.StartNew();
+            estimators.Add(name switch
+            {
+                "global-median" => new GlobalMedianPriceEstimator(split.TrainAndValidation),
+                "category-median" => new CategoryMedianPriceEstimator(split.TrainAndValidation),
+                _ => new TfidfRidgePriceEstimator(split.TrainAndValidation, lambda),
+            });
+            output.WriteLine($"fitted {name} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+
+        PriceTrainingSummary? summary = null;
+        if (!noModel)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = new PriceModelTrainer(options, output.WriteLine).Train(split.Train, split.Validation);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}, peak working set {peak / (1 << 20):N0} MiB");
+            var artifact = result.Network.ToArtifact(result.Vocabulary);
+            // The test figures travel with the model: evaluate first, through the managed path the silos run.
+            var test = PriceEvaluator.Evaluate(PriceModel.FromArtifact(artifact), split.Test, NominalCoverage(options.Shape));
+            var metrics = new Dictionary<string, double>
+            {
+                ["test.mae"] = test.Mae, ["test.mdape"] = test.Mdape, ["test.r2"] = test.R2,
+                ["test.coverage"] = test.Coverage ?? double.NaN, ["train.seconds"] = seconds, ["train.best_epoch"] = result.BestEpoch,
+                ["train.products"] = split.Train.Count, ["train.peak_working_set_bytes"] = peak,
+            };
+            var properties = new Dictionary<string, string>
+            {
+                ["dataset"] = Path.GetFileName(input),
+                ["protocol"] = "md5(id) mod 5 == 0 test",
+                ["trainer"] = System.Text.Json.JsonSerializer.Serialize(options),
+            };
+            if (label is not null) properties["version"] = label;
+            var written = PriceModelArtifactFile.Write(outPath!, artifact with { Metrics = metrics, Properties = properties });
+            output.WriteLine($"wrote {outPath}: {written.ModelVersion}");
+            estimators.Add(PriceModel.Load(outPath!));
+            summary = new PriceTrainingSummary(Path.GetFullPath(outPath!), written.ModelVersion, result.BestEpoch, seconds, peak, result.History);
+        }
+
+        var results = estimators.Select(e => PriceEvaluator.Evaluate(e, split.Test, e is PriceModel ? NominalCoverage(options.Shape) : null)).ToList();
+        output.WriteLine();
+        PriceResultTable.Write(output, results);
+        if (json is not null)
+        {
+            new PriceReport(Path.GetFullPath(input), data.Rows, data.Unpriced, data.BadLineCount, data.BadLines,
+                split.Train.Count, split.Validation.Count, split.Test.Count, results, summary).Write(json);
+            output.WriteLine($"wrote {json}");
+        }
+        return 0;
+    }
+
+    private static double NominalCoverage(PriceModelHyperParameters shape) => shape.Quantiles[^1] - shape.Quantiles[0];
+
+    private static int[] ParseWidths(string text)
+    {
+        try { return text.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray(); }
+        catch (FormatException) { throw new CliException($"--widths '{text}' is not a list of integers"); }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Personalization.Model.Pricing;
+using Personalization.Model.Pricing.Evaluation;
+using Personalization.Trainer.Network;
+using Personalization.Trainer.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Personalization.Trainer.Pricing;
+
+/// <summary>Fits <see cref="PriceNetwork"/> to the log price with the pinball (quantile) loss of every head, Adam,
+/// fixed seeds, validation after every epoch, early stopping on the validation loss with the best epoch's weights
+/// kept.</summary>
+public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string>? progress = null)
+{
+    private const int ValidationBatch = 256;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
+    public PriceTrainingResult Train(IReadOnlyList<PricedProduct> training, IReadOnlyList<PricedProduct> validation,
+        CancellationToken cancellation = default)
+    {
+        options.Validate();
+        if (training.Count == 0) throw new ArgumentException("No training products.", nameof(training));
+        lock (TorchRuntime.TrainingGate) return TrainAlone(training, validation, cancellation);
+    }
+
+    private PriceTrainingResult TrainAlone(IReadOnlyList<PricedProduct> training, IReadOnlyList<PricedProduct> validation,
+        CancellationToken cancellation)
+    {
+        TorchRuntime.Configure(options.Threads);
+        random.manual_seed(options.Seed);
+        var vocabulary = PriceVocabulary.Build(training.Select(p => p.Description), options.MinCount, options.Shape.MaxCategoryLevels);
+        var shape = options.Shape with { Categories = vocabulary.Categories, Brands = vocabulary.Brands };
+        var featurizer = new ProductFeaturizer(shape, vocabulary);
+        var train = training.Select(p => (Features: featurizer.Features(p.Description), LogPrice: Math.Log(p.Price))).ToArray();
+        var checks = validation.Select(p => (Features: featurizer.Features(p.Description), LogPrice: Math.Log(p.Price))).ToArray();
+        Report($"price network: {shape.Categories - 1:N0} category prefixes, {shape.Brands - 1:N0} brands known; " +
+            $"training on {train.Length:N0} products, validating on {checks.Length:N0}");
+
+        var network = new PriceNetwork(shape, options.Dropout);
+        network.InitializeHeads(PriceEvaluator.Median(train.Select(t => t.LogPrice).ToArray()));
+        using var optimizer = new AdamOptimizer([new AdamParameterGroup([.. network.parameters()], options.LearningRate, options.WeightDecay)]);
+        using var levels = tensor(shape.Quantiles.Select(q => (float)q).ToArray()).unsqueeze(0); // [1, Q]
+        var shuffle = new Random(options.Seed);
+        var history = new List<PriceTrainingEpoch>();
+        ParameterSnapshot? best = null;
+        var (bestEpoch, bestLoss) = (0, double.PositiveInfinity);
+        var total = Stopwatch.StartNew();
+        var widest = shape.ConvolutionWidths.Max();
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            network.train();
+            var order = Enumerable.Range(0, train.Length).ToArray();
+            shuffle.Shuffle(order);
+            double lossSum = 0;
+            var seen = 0;
+            var lastReport = TimeSpan.Zero;
+            foreach (var chunk in order.Chunk(options.BatchSize))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                var batch = PriceBatch.Create(chunk.Select(i => train[i].Features).ToList(), widest, chunk.Select(i => train[i].LogPrice).ToList());
+                var loss = Pinball(network.call(batch), batch.Targets, levels);
+                var value = loss.item<float>();
+                if (!float.IsFinite(value)) { Report($"epoch {epoch}: a batch with loss {value} skipped"); continue; }
+                optimizer.ZeroGrad();
+                loss.backward();
+                if (options.ClipGradientNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipGradientNorm);
+                optimizer.Step();
+                lossSum += value * chunk.Length;
+                seen += chunk.Length;
+                if (clock.Elapsed - lastReport >= ProgressInterval)
+                {
+                    lastReport = clock.Elapsed;
+                    Report($"epoch {epoch}/{options.Epochs}  {seen}/{train.Length} products  loss {lossSum / seen:F4}");
+                }
+            }
+            var (validationLoss, mdape) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks, levels);
+            var record = new PriceTrainingEpoch(epoch, lossSum / Math.Max(1, seen), validationLoss, mdape, clock.Elapsed.TotalSeconds);
+            history.Add(record);
+            var improved = checks.Length == 0 || validationLoss < bestLoss;
+            Report($"epoch {epoch}/{options.Epochs}  loss {record.Loss:F4}  val loss {validationLoss:F4}  val MdAPE {mdape:F4}  {record.Seconds:F1} s{(improved ? "  *" : "")}");
+            if (improved)
+            {
+                (bestLoss, bestEpoch) = (validationLoss, epoch);
+                best?.Dispose();
+                best = ParameterSnapshot.Take(network);
+            }
+            else if (epoch - bestEpoch >= options.Patience)
+            {
+                Report($"early stop: no lower validation loss for {options.Patience} epochs; keeping epoch {bestEpoch}");
+                break;
+            }
+        }
+        best!.RestoreInto(network);
+        best.Dispose();
+        network.eval();
+        return new PriceTrainingResult(network, vocabulary, history, bestEpoch, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Mean pinball loss summed over the quantile heads: [B, Q] predictions, [B] targets, [1, Q] levels → [].</summary>
+    public static Tensor Pinball(Tensor predictions, Tensor targets, Tensor levels)
+    {
+        using var scope = NewDisposeScope();
+        var error = targets.unsqueeze(1) - predictions;                                   // [B, Q]
+        return maximum(error * levels, error * (levels - HeldScalars.One)).mean([0L]).sum().MoveToOuterDisposeScope();
+    }
+
+    private (double Loss, double Mdape) Validate(PriceNetwork network, (ProductFeatures Features, double LogPrice)[] checks, Tensor levels)
+    {
+        network.eval();
+        using var _ = no_grad();
+        double lossSum = 0;
+        var errors = new List<double>(checks.Length);
+        var median = network.Shape.MedianIndex;
+        foreach (var chunk in checks.Chunk(ValidationBatch))
+        {
+            using var scope = NewDisposeScope();
+            var batch = PriceBatch.Create(chunk.Select(c => c.Features).ToList(), network.Shape.ConvolutionWidths.Max(), chunk.Select(c => c.LogPrice).ToList());
+            var quantiles = network.call(batch);                                           // [B, Q]
+            lossSum += Pinball(quantiles, batch.Targets, levels).item<float>() * chunk.Length;
+            var medians = quantiles.select(1, median).data<float>().ToArray();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var truth = Math.Exp(chunk[i].LogPrice);
+                errors.Add(Math.Abs(Math.Exp(medians[i]) - truth) / truth);
+            }
+        }
+        return (lossSum / checks.Length, PriceEvaluator.Median(errors));
+    }
+
+    private void Report(string line) => progress?.Invoke(line);
+}

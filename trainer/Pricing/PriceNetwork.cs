@@ -1,0 +1,101 @@
+using Personalization.Model.Pricing;
+using TorchSharp;
+using Personalization.Trainer.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Personalization.Trainer.Pricing;
+
+/// <summary>The price model, the one definition the trainer fits and the managed <see cref="PriceModel"/> replays
+/// (shape: <see cref="PriceModelHyperParameters"/>): hashed word/n-gram bags → word vectors → 1-D convolutions of
+/// several widths → ReLU → max over positions; joined with the mean category-prefix embedding and the brand
+/// embedding → hidden layer → one monotone head per quantile of the log price (<see cref="QuantileHeads"/>).</summary>
+public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
+{
+    // Parameter names are the artifact's weight names; keep them stable (docs/price-prediction.md).
+    private readonly Embedding token_embedding;
+    private readonly ModuleList<Conv1d> convolutions;
+    private readonly Embedding category_embedding;
+    private readonly Embedding brand_embedding;
+    private readonly Linear hidden;
+    private readonly Linear output;
+    private readonly Dropout word_dropout;
+    private readonly Dropout feature_dropout;
+
+    public PriceNetwork(PriceModelHyperParameters shape, double dropout = 0.3) : base(nameof(PriceNetwork))
+    {
+        shape.Validate();
+        Shape = shape;
+        token_embedding = nn.Embedding(shape.TextBuckets, shape.EmbeddingSize);
+        convolutions = nn.ModuleList(shape.ConvolutionWidths.Select(k => nn.Conv1d(shape.EmbeddingSize, shape.Filters, k)).ToArray());
+        category_embedding = nn.Embedding(shape.Categories, shape.CategoryEmbeddingSize, padding_idx: 0);
+        brand_embedding = nn.Embedding(shape.Brands, shape.BrandEmbeddingSize);
+        hidden = nn.Linear(shape.FeatureSize, shape.HiddenSize);
+        output = nn.Linear(shape.HiddenSize, shape.Quantiles.Length);
+        word_dropout = nn.Dropout(dropout);
+        feature_dropout = nn.Dropout(dropout);
+        using (no_grad())
+        {
+            nn.init.normal_(token_embedding.weight!, 0, 0.5);
+            nn.init.normal_(brand_embedding.weight!, 0, 0.1);
+            nn.init.normal_(category_embedding.weight!, 0, 0.1);
+            category_embedding.weight![0].zero_();
+        }
+        RegisterComponents();
+    }
+
+    public PriceModelHyperParameters Shape { get; }
+
+    /// <summary>Starts the heads at the training median with quantiles ±<paramref name="spread"/> apart in log price.</summary>
+    public void InitializeHeads(double medianLogPrice, double spread = 0.5)
+    {
+        using var _ = no_grad();
+        var inverseSoftplus = Math.Log(Math.Exp(spread) - 1);
+        var bias = Enumerable.Range(0, Shape.Quantiles.Length)
+            .Select(q => (float)(q == Shape.MedianIndex ? medianLogPrice : inverseSoftplus)).ToArray();
+        using var values = tensor(bias);
+        output.bias!.copy_(values);
+    }
+
+    /// <returns>[B, Q] log-price quantiles, increasing along Q.</returns>
+    public override Tensor forward(PriceBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        var e = Shape.EmbeddingSize;
+        var tokens = token_embedding.call(batch.Tokens);                                              // [N, E]
+        var bags = zeros(batch.TokensPerWord.shape[0], e).index_add(0, batch.TokenWords, tokens, HeldScalars.One)
+            .div(batch.TokensPerWord);                                                                // [W, E]
+        var grid = zeros(batch.Size * batch.Positions, e).index_add(0, batch.WordSlots, bags, HeldScalars.One)
+            .reshape(batch.Size, batch.Positions, e);                                                 // [B, T, E]
+        var words = word_dropout.call(grid).transpose(1, 2);                                          // [B, E, T]
+        var parts = new List<Tensor>();
+        for (var c = 0; c < Shape.ConvolutionWidths.Length; c++)
+        {
+            var k = Shape.ConvolutionWidths[c];
+            var activations = convolutions[c].call(words);                                            // [B, F, T-k+1]
+            // Window p is real while it starts at or before the title's last full window (the first one always is).
+            // Scalars held until libtorch returns (see Training/AdamOptimizer).
+            using var width = ((long)k).ToScalar();
+            using var zero = 0L.ToScalar();
+            var last = batch.Lengths.sub(width).clamp_min(zero).unsqueeze(1);                         // [B, 1]
+            var outside = arange(activations.shape[2], dtype: ScalarType.Int64).unsqueeze(0).gt(last); // [B, T-k+1]
+            parts.Add(activations.masked_fill(outside.unsqueeze(1), HeldScalars.MinusInfinity).amax([2L]).relu()); // [B, F]
+        }
+        parts.Add(category_embedding.call(batch.Categories).sum(1).div(batch.CategoryCounts));       // [B, Cd]
+        parts.Add(brand_embedding.call(batch.Brands));                                                // [B, Bd]
+        var features = feature_dropout.call(cat(parts, dim: 1));                                      // [B, FeatureSize]
+        var raw = output.call(feature_dropout.call(hidden.call(features).relu()));                    // [B, Q]
+        return Monotone(raw).MoveToOuterDisposeScope();
+    }
+
+    // The transform of QuantileHeads.Monotone, column by column.
+    private Tensor Monotone(Tensor raw)
+    {
+        var median = Shape.MedianIndex;
+        var columns = new Tensor[Shape.Quantiles.Length];
+        columns[median] = raw.select(1, median);
+        for (var q = median - 1; q >= 0; q--) columns[q] = columns[q + 1] - nn.functional.softplus(raw.select(1, q), 1, QuantileHeads.SoftplusThreshold);
+        for (var q = median + 1; q < columns.Length; q++) columns[q] = columns[q - 1] + nn.functional.softplus(raw.select(1, q), 1, QuantileHeads.SoftplusThreshold);
+        return stack(columns, dim: 1);                                                                // [B, Q]
+    }
+}

@@ -1,0 +1,34 @@
+using Personalization.Model.Pricing;
+
+namespace Personalization.Trainer.Pricing;
+
+/// <summary>Everything <see cref="PriceModelTrainer"/> can be told; the defaults are the settings measured on the
+/// Amazon UK toys set (docs/price-prediction.md).</summary>
+public sealed record PriceTrainerOptions
+{
+    public PriceModelHyperParameters Shape { get; init; } = new();
+    public int Epochs { get; init; } = 40;
+    public int BatchSize { get; init; } = 32;
+    public double LearningRate { get; init; } = 2e-3;
+    public double WeightDecay { get; init; }
+    public double Dropout { get; init; } = 0.3;
+    /// <summary>Category prefixes and brands seen fewer times in training share the unknown row.</summary>
+    public int MinCount { get; init; } = 2;
+    /// <summary>Epochs without a lower validation pinball loss before stopping (the best epoch's weights are kept).</summary>
+    public int Patience { get; init; } = 5;
+    public int Seed { get; init; } = 42;
+    /// <summary>libtorch intra-op threads.</summary>
+    public int Threads { get; init; } = 1;
+    /// <summary>Gradient norm clip (0: none).</summary>
+    public double ClipGradientNorm { get; init; } = 5;
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train at least one epoch.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batches hold at least one product.");
+        if (LearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
+        if (Dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "A share in [0, 1).");
+        if (MinCount < 1) throw new ArgumentOutOfRangeException(nameof(MinCount), MinCount, "At least one occurrence.");
+        if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
+    }
+}
