@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
+using Personalization.Grains.Pricing;
 using Personalization.Grains.Quality;
 using Personalization.Grains.Sessions;
 
@@ -11,7 +12,8 @@ namespace Personalization.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>Per-silo services the grains need: the model registry (with hot reload), the live fallback
-    /// rankers and the validated <c>Sessions</c> / <c>Model</c> options.</summary>
+    /// rankers, the price model registry (with hot reload) and the validated <c>Sessions</c> / <c>Model</c> /
+    /// <c>PriceModel</c> options.</summary>
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
@@ -26,6 +28,10 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());
+        services.AddOptions<PriceModelOptions>().BindConfiguration(PriceModelOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PriceModelOptions>, PriceModelOptionsValidator>());
+        services.AddSingleton<PriceModelRegistry>();
+        services.AddHostedService(sp => sp.GetRequiredService<PriceModelRegistry>());
         return services;
     }
 }

@@ -37,7 +37,7 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
         Report($"price network: {shape.Categories - 1:N0} category prefixes, {shape.Brands - 1:N0} brands known; " +
             $"training on {train.Length:N0} products, validating on {checks.Length:N0}");
 
-        var network = new PriceNetwork(shape, options.Dropout);
+        var network = new PriceNetwork(shape, options.Dropout) { SparseTokenGradients = true };
         network.InitializeHeads(PriceEvaluator.Median(train.Select(t => t.LogPrice).ToArray()));
         using var optimizer = new AdamOptimizer([new AdamParameterGroup([.. network.parameters()], options.LearningRate, options.WeightDecay)]);
         using var levels = tensor(shape.Quantiles.Select(q => (float)q).ToArray()).unsqueeze(0); // [1, Q]
@@ -67,8 +67,10 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
                 if (!float.IsFinite(value)) { Report($"epoch {epoch}: a batch with loss {value} skipped"); continue; }
                 optimizer.ZeroGrad();
                 loss.backward();
-                if (options.ClipGradientNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipGradientNorm);
-                optimizer.Step();
+                var (rows, values) = network.TouchedTokens!.Value;
+                if (options.ClipGradientNorm > 0)
+                    nn.utils.clip_grad_norm_([.. network.parameters().Where(p => p.requires_grad), values], options.ClipGradientNorm);
+                optimizer.Step(new Dictionary<TorchSharp.Modules.Parameter, (Tensor, Tensor)> { [network.TokenTable] = (rows, values.grad!) });
                 lossSum += value * chunk.Length;
                 seen += chunk.Length;
                 if (clock.Elapsed - lastReport >= ProgressInterval)
@@ -96,6 +98,7 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
         }
         best!.RestoreInto(network);
         best.Dispose();
+        network.SparseTokenGradients = false;
         network.eval();
         return new PriceTrainingResult(network, vocabulary, history, bestEpoch, total.Elapsed.TotalSeconds);
     }

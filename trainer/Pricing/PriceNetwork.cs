@@ -46,6 +46,23 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
 
     public PriceModelHyperParameters Shape { get; }
 
+    /// <summary>The hashed token table: a batch reads a few thousand of its rows, so training updates only those
+    /// (<see cref="SparseTokenGradients"/>).</summary>
+    public Parameter TokenTable => token_embedding.weight!;
+
+    /// <summary>When set, a training forward reads the batch's distinct token rows as a leaf of their own
+    /// (<see cref="TouchedTokens"/>) and the table takes no gradient: a dense gradient of the whole table per batch
+    /// cost about 80 % of the training time.</summary>
+    public bool SparseTokenGradients
+    {
+        get => !TokenTable.requires_grad;
+        set => TokenTable.requires_grad_(!value);
+    }
+
+    /// <summary>After a training forward with <see cref="SparseTokenGradients"/>: [R] the token rows it read and
+    /// [R, E] their values, whose gradient the optimizer applies to those rows. Belongs to the caller's dispose scope.</summary>
+    public (Tensor Rows, Parameter Values)? TouchedTokens { get; private set; }
+
     /// <summary>Starts the heads at the training median with quantiles ±<paramref name="spread"/> apart in log price.</summary>
     public void InitializeHeads(double medianLogPrice, double spread = 0.5)
     {
@@ -62,7 +79,7 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
     {
         using var scope = NewDisposeScope();
         var e = Shape.EmbeddingSize;
-        var tokens = token_embedding.call(batch.Tokens);                                              // [N, E]
+        var tokens = TokenVectors(batch.Tokens);                                                      // [N, E]
         var bags = zeros(batch.TokensPerWord.shape[0], e).index_add(0, batch.TokenWords, tokens, HeldScalars.One)
             .div(batch.TokensPerWord);                                                                // [W, E]
         var grid = zeros(batch.Size * batch.Positions, e).index_add(0, batch.WordSlots, bags, HeldScalars.One)
@@ -86,6 +103,15 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
         var features = feature_dropout.call(cat(parts, dim: 1));                                      // [B, FeatureSize]
         var raw = output.call(feature_dropout.call(hidden.call(features).relu()));                    // [B, Q]
         return Monotone(raw).MoveToOuterDisposeScope();
+    }
+
+    private Tensor TokenVectors(Tensor tokens)
+    {
+        if (!training || !SparseTokenGradients) return token_embedding.call(tokens);
+        var (rows, inverse, _) = unique(tokens, return_inverse: true);                               // [R], [N]
+        var values = nn.Parameter(TokenTable.index_select(0, rows).detach(), requires_grad: true);   // [R, E]
+        TouchedTokens = (rows.MoveToOuterDisposeScope(), (Parameter)values.MoveToOuterDisposeScope());
+        return values.index_select(0, inverse!);
     }
 
     // The transform of QuantileHeads.Monotone, column by column.

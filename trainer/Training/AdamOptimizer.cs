@@ -39,7 +39,14 @@ public sealed class AdamOptimizer : IDisposable
     }
 
     /// <summary>One update of every parameter that has a gradient.</summary>
-    public void Step()
+    public void Step() => Step(null);
+
+    /// <summary>One update; a parameter listed in <paramref name="touchedRows"/> (a table of which a batch reads only
+    /// some rows, e.g. a hashed token embedding) updates those rows and their moments only, from the gradient of
+    /// those rows, as lazy Adam does: untouched rows keep their moments instead of decaying them, and the step costs
+    /// the rows read, not the table. Bias correction uses the global step count.</summary>
+    /// <param name="touchedRows">Per parameter: [R] int64 distinct row indices and [R, ...] their gradient.</param>
+    public void Step(IReadOnlyDictionary<Parameter, (Tensor Rows, Tensor Gradient)>? touchedRows)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -52,6 +59,11 @@ public sealed class AdamOptimizer : IDisposable
             using var weightDecay = group.WeightDecay.ToScalar();
             foreach (var (parameter, mean, square) in slots)
             {
+                if (touchedRows is not null && touchedRows.TryGetValue(parameter, out var touched))
+                {
+                    StepRows(parameter, mean, square, touched.Rows, touched.Gradient, group.WeightDecay != 0 ? weightDecay : null, stepSize, correction2Root);
+                    continue;
+                }
                 var gradient = parameter.grad;
                 if (gradient is null) continue;
                 if (group.WeightDecay != 0) gradient = gradient.add(parameter, alpha: weightDecay);
@@ -61,6 +73,18 @@ public sealed class AdamOptimizer : IDisposable
                 parameter.addcdiv_(mean, denominator, value: stepSize);
             }
         }
+    }
+
+    private void StepRows(Parameter parameter, Tensor mean, Tensor square, Tensor rows, Tensor g, Scalar? weightDecay,
+        Scalar stepSize, Scalar correction2Root)
+    {
+        if (weightDecay is not null) g = g.add(parameter.index_select(0, rows), alpha: weightDecay);
+        var m = mean.index_select(0, rows).mul_(_beta1Scalar).add_(g, alpha: _oneMinusBeta1);      // [R, ...]
+        var v = square.index_select(0, rows).mul_(_beta2Scalar).addcmul_(g, g, value: _oneMinusBeta2);
+        mean.index_copy_(0, rows, m);
+        square.index_copy_(0, rows, v);
+        var update = m.div(v.sqrt().div_(correction2Root).add_(_epsilon));
+        parameter.index_add_(0, rows, update, stepSize);
     }
 
     public void Dispose()
