@@ -29,6 +29,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     /// <summary>The model the silo serves, loaded by the tests themselves as a reference.</summary>
     public ISessionModel Model { get; private set; } = null!;
 
+    /// <summary>Where the silo looks for its price model: nothing there at start (the price tests publish one).</summary>
+    public string PriceModelPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("pz-api-price-").FullName, "price.pzm");
+
     /// <summary>Settings shared by the silo and the API (cluster identity, ports, Kafka).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -45,6 +48,8 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Orleans:GatewayPort"] = gatewayPort.ToString(),
             ["Redis:ConnectionString"] = "",
             ["Model:Path"] = TrainedModels.First,
+            ["PriceModel:Path"] = PriceModelPath,
+            ["PriceModel:ReloadInterval"] = "00:00:00.200",
             ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
             ["Kafka:Topic"] = Topic,
             ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
@@ -70,6 +75,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
         Api = new ApiFactory(Settings);
         Http = Api.CreateClient();
     }
+
+    /// <summary>The silo's service of type <typeparamref name="T"/> (e.g. its model registries).</summary>
+    public T SiloService<T>() where T : notnull => _silo!.Services.GetRequiredService<T>();
 
     public async Task DisposeAsync()
     {

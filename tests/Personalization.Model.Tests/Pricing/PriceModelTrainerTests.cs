@@ -13,8 +13,7 @@ public sealed class PriceModelTrainerTests
     [Fact]
     public void The_CNN_beats_the_category_median_and_its_interval_covers_about_its_nominal_share()
     {
-        var products = PriceTestData.SyntheticProducts();
-        var (train, validation, test) = (products[..1200], products[1200..1400], products[1400..]);
+        var (train, validation, test) = ProductSplit.ByIdHash(PriceTestData.SyntheticProducts());
         var lines = new List<string>();
         var result = new PriceModelTrainer(PriceTestData.SmallTraining(), lines.Add).Train(train, validation);
         using var _ = result.Network;
