@@ -21,14 +21,13 @@ public static class CliApp
                            [--epochs 40] [--batch-size 32] [--learning-rate 0.002] [--dropout 0.3] [--patience 5] [--min-count 2]
                            [--buckets 131072] [--embedding 48] [--filters 96] [--widths 1,2,3] [--hidden 128] [--ridge-lambda 1]
                            [--seed 42] [--threads 1] [--version V] [--no-model]
-        pz-train products  --out products.csv [--items 2000] [--categories 40] [--seed 42]
 
         Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items.
-        'price' reads a ';'-separated product table with a header (the Amazon UK toys columns, or what 'products'
-        writes), splits it by md5(id) (test: 0 mod 5), trains the text CNN and reports MAE, MdAPE and R² of log price.
+        'price' reads a ';'-separated product table with a header (the Amazon UK toys columns, as
+        'synthetic --products' writes too), splits it by md5(id) (test: 0 mod 5), trains the text CNN and reports MAE, MdAPE and R² of log price.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -43,7 +42,6 @@ public static class CliApp
                 "evaluate" => EvaluateCommand.Run(arguments, output),
                 "synthetic" => SyntheticCommand.Run(arguments, output),
                 "price" => PriceCommand.Run(arguments, output),
-                "products" => ProductsCommand.Run(arguments, output),
                 _ => throw new CliException($"unknown command '{arguments.Command}'"),
             };
         }

@@ -7,7 +7,7 @@ namespace Personalization.Trainer.Pricing;
 /// <summary>Reads a product table: <c>;</c>-separated with a header, quoted fields as in RFC 4180. Columns by name:
 /// the Amazon UK toys set's <c>uniq_id</c>, <c>product_name</c>, <c>amazon_category_and_sub_category</c>,
 /// <c>manufacturer</c>, <c>price</c> (or <c>itemId</c>, <c>title</c>, <c>categoryPath</c>, <c>brand</c>, <c>price</c>,
-/// as <c>pz-train products</c> writes); other columns are ignored. Rows without a positive price are counted and
+/// for other sources); other columns are ignored. Rows without a positive price are counted and
 /// skipped; rows with a wrong field count, no id or no title are bad lines.</summary>
 public static class ProductCsvReader
 {

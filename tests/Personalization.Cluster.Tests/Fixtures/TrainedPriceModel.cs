@@ -14,8 +14,8 @@ public static class TrainedPriceModel
 
     private static string Train()
     {
-        var products = new SyntheticProducts(new SyntheticClickstreamOptions { Items = 400, Categories = 8, Seed = 3 }).Products()
-            .Select(p => new PricedProduct(p.ItemId, new ProductDescription(p.Title, p.CategoryPath, p.Brand), p.Price)).ToList();
+        var products = new SyntheticCatalog(new SyntheticClickstreamOptions { Items = 400, Categories = 8, Seed = 3 }).Items()
+            .Select(p => new PricedProduct(p.ItemId, new ProductDescription(p.Title, p.CategoryPath, p.Brand), (double)p.Price)).ToList();
         var options = new PriceTrainerOptions
         {
             Shape = new PriceModelHyperParameters { TextBuckets = 2048, EmbeddingSize = 8, Filters = 8, HiddenSize = 16 },

@@ -24,7 +24,8 @@ public sealed class PriceCommandTests : IDisposable
         var csv = Path.Combine(_directory, "products.csv");
         var model = Path.Combine(_directory, "price.pzm");
         var json = Path.Combine(_directory, "report.json");
-        Assert.Equal(0, Run("products", "--out", csv, "--items", "600", "--categories", "10").Exit);
+        Assert.Equal(0, Run("synthetic", "--sessions", "10", "--out", Path.Combine(_directory, "s.tsv"), "--products", csv,
+            "--items", "600", "--categories", "10").Exit);
 
         var (exit, output, error) = Run("price", "--input", csv, "--out", model, "--json", json, "--epochs", "3",
             "--buckets", "2048", "--embedding", "8", "--filters", "8", "--hidden", "16", "--version", "cli-test");

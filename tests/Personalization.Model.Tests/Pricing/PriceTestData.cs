@@ -23,8 +23,8 @@ public static class PriceTestData
 
     /// <summary>The synthetic catalog as priced products (ids <c>item-i</c>).</summary>
     public static List<PricedProduct> SyntheticProducts(int items = 1600, int categories = 20, int seed = 5) =>
-        new SyntheticProducts(new SyntheticClickstreamOptions { Items = items, Categories = categories, Seed = seed }).Products()
-            .Select(p => new PricedProduct(p.ItemId, new ProductDescription(p.Title, p.CategoryPath, p.Brand), p.Price))
+        new SyntheticCatalog(new SyntheticClickstreamOptions { Items = items, Categories = categories, Seed = seed }).Items()
+            .Select(p => new PricedProduct(p.ItemId, new ProductDescription(p.Title, p.CategoryPath, p.Brand), (double)p.Price))
             .ToList();
 
     /// <summary>A network with random weights (the heads too) and the vocabulary of <paramref name="products"/>.</summary>
