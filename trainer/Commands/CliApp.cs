@@ -16,7 +16,7 @@ public static class CliApp
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
-                           [--seed 42]
+                           [--seed 42] [--products products.csv]
         pz-train price     --input products.csv --out price.pzm [--json report.json] [--baselines global-median,category-median,tfidf-ridge]
                            [--epochs 40] [--batch-size 32] [--learning-rate 0.002] [--dropout 0.3] [--patience 5] [--min-count 2]
                            [--buckets 131072] [--embedding 48] [--filters 96] [--widths 1,2,3] [--hidden 128] [--ridge-lambda 1]
@@ -26,6 +26,8 @@ public static class CliApp
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items.
+        synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
+        the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
         'price' reads a ';'-separated product table with a header (the Amazon UK toys columns, as
         'synthetic --products' writes too), splits it by md5(id) (test: 0 mod 5), trains the text CNN and reports MAE, MdAPE and R² of log price.
         """;
