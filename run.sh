@@ -3,7 +3,8 @@
 #   embedded Kafka (librdkafka mock cluster, real protocol on loopback) → silo(s) consuming `clickstream`
 #   → web API on http://127.0.0.1:5080 (+ /dashboard, /openapi/v1.json) → synthetic shop traffic.
 # A starter model is trained on synthetic traffic in the background and hot-loaded when ready; until then the
-# silos answer with the fallback ranker (model version `fallback:...`).
+# silos answer with the fallback ranker (model version `fallback:...`). A starter price model (text CNN on the
+# synthetic catalog) is trained beside it, so POST /api/items/price-estimate answers once it is loaded.
 #
 # Options:  --redis        run Debian's redis-server (installed on demand) for clustering and grain storage
 #           --silos N      start N silos (implies --redis; default 1)
@@ -41,7 +42,8 @@ cleanup() {
   trap - EXIT INT TERM
   echo; echo "stopping..."
   [ -n "${trainer_pid:-}" ] && pkill -P "$trainer_pid" 2>/dev/null || true
-  stop_pids ${trainer_pid:-} ${producer_pid:-} ${api_pid:-}
+  [ -n "${price_trainer_pid:-}" ] && pkill -P "$price_trainer_pid" 2>/dev/null || true
+  stop_pids ${trainer_pid:-} ${price_trainer_pid:-} ${producer_pid:-} ${api_pid:-}
   stop_pids $(supervise_pids)
   stop_pids ${kafka_pid:-}
   stop_redis
@@ -88,6 +90,7 @@ if [ "$redis" = 1 ] && [ -z "${Redis__ConnectionString:-}" ]; then
 fi
 
 export Model__Path=${Model__Path:-$run/model.pzm}
+export PriceModel__Path=${PriceModel__Path:-$run/price.pzm}
 for ((i=0; i<silos; i++)); do
   : >"$run/logs/silo-$i.log"
   # Silos are restarted when they exit (see scripts/lib/supervise.sh); the rest of the system keeps running.
@@ -121,6 +124,16 @@ if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
   trainer_pid=$!
   training="training a starter model in the background (log: .run/logs/train.log); hot-loaded when done"
 fi
+if [ "$train" = 1 ] && [ ! -s "$PriceModel__Path" ]; then
+  # A small hashed-token table: the synthetic catalog has a few dozen words; it trains in about a minute of CPU.
+  ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
+    dotnet "$trainer" synthetic --sessions 1 --out "$run/catalog-sessions.tsv" --products "$run/products.csv" &&
+    nice -n 10 dotnet "$trainer" price --input "$run/products.csv" --out "$run/price.tmp.pzm" --epochs 12 --buckets 16384 --baselines category-median &&
+    mv "$run/price.tmp.pzm" "$PriceModel__Path" ) >"$run/logs/train-price.log" 2>&1 &
+  price_trainer_pid=$!
+  training="${training:+$training
+  }training a starter price model in the background (log: .run/logs/train-price.log)"
+fi
 
 cat <<INFO
 
@@ -130,6 +143,7 @@ Personalization cluster is running.
   Dashboard        http://127.0.0.1:5080/dashboard   (silo: http://127.0.0.1:5081/dashboard)
   Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
+  Price estimate   curl -s -XPOST http://127.0.0.1:5080/api/items/price-estimate -H 'content-type: application/json' -d '{"title":"Hobbies Elite Deluxe Model Trains Set 4-Pack","categoryPath":"Hobbies > Model Trains","brand":"Hobbies Elite"}'
   Silos            $silos (pids: $(for ((i=0; i<silos; i++)); do printf '%s ' "${sv_pid[silo-$i]}"; done); restarted when they exit);  synthetic traffic: $rate events/s;  model: $Model__Path
   ${training:-}
   Logs             .run/logs/

@@ -4,6 +4,7 @@ using Personalization.Benchmarks.Chaos;
 return args switch
 {
     ["model", .. var rest] => ModelBenchmark.Run(new BenchmarkArguments(rest)),
+    ["price", .. var rest] => PriceBenchmark.Run(new BenchmarkArguments(rest)),
     ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["consume", .. var rest] => await ConsumerBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["consume-latency", .. var rest] => await ConsumerLatencyBenchmark.RunAsync(new BenchmarkArguments(rest)),
@@ -21,6 +22,9 @@ static int Usage()
             rescoring) next to the plain float scan, recall@20 against it, table memory (the artifact's item
             tables are tiled up to each size with jittered copies, so a small trained model stands in for a large
             shop's; --large-catalog 0 skips the second size)
+        pz-bench price   --model FILE [--repeats 20] [--json FILE]
+            one thread: featurization + forward of the price model (pz-train price) per product, synthetic and
+            long titles; mean, p50, p99 µs per item
         pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--events 300000] [--users 50000]
                          [--load-rate 20000] [--load-seconds 20] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state

@@ -100,6 +100,10 @@ public sealed class PriceModel : IPriceEstimator
             }
         }
         var offset = _shape.Filters * _convolutions.Length;
+        var mean = features.AsSpan(offset, e);
+        for (var t = 0; t < length; t++) TensorPrimitives.Add(mean, words.AsSpan(t * e, e), mean);
+        if (length > 0) TensorPrimitives.Divide(mean, length, mean);
+        offset += e;
         var category = features.AsSpan(offset, _shape.CategoryEmbeddingSize);
         foreach (var row in product.Categories)
             TensorPrimitives.Add(category, _categories.AsSpan(row * _shape.CategoryEmbeddingSize, _shape.CategoryEmbeddingSize), category);

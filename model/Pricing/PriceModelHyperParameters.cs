@@ -4,7 +4,8 @@ namespace Personalization.Model.Pricing;
 /// records it, the managed online path (<see cref="PriceModel"/>) and the featurizer (<see cref="ProductFeaturizer"/>)
 /// read it. Text: every title word is a bag of hashed tokens (the word itself and the character n-grams of
 /// <c>&lt;word&gt;</c>), averaged into one vector per word position; 1-D convolutions of <see cref="ConvolutionWidths"/>
-/// over the word positions, ReLU, max-pooling over positions; joined with the mean embedding of the known category
+/// over the word positions, ReLU, max-pooling over positions; joined with the mean of the word vectors (a bag of
+/// tokens beside the convolutions: on a few thousand titles it carries much of the signal), the mean embedding of the known category
 /// prefixes and the brand embedding; one hidden layer; one output per quantile of the log price.</summary>
 public sealed record PriceModelHyperParameters
 {
@@ -36,7 +37,7 @@ public sealed record PriceModelHyperParameters
     public int MedianIndex => Array.IndexOf(Quantiles, 0.5);
 
     /// <summary>Width of the joined features the hidden layer reads.</summary>
-    public int FeatureSize => Filters * ConvolutionWidths.Length + CategoryEmbeddingSize + BrandEmbeddingSize;
+    public int FeatureSize => Filters * ConvolutionWidths.Length + EmbeddingSize + CategoryEmbeddingSize + BrandEmbeddingSize;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shape that describes no network.</summary>
     public void Validate()

@@ -8,7 +8,7 @@ namespace Personalization.Trainer.Pricing;
 
 /// <summary>The price model, the one definition the trainer fits and the managed <see cref="PriceModel"/> replays
 /// (shape: <see cref="PriceModelHyperParameters"/>): hashed word/n-gram bags → word vectors → 1-D convolutions of
-/// several widths → ReLU → max over positions; joined with the mean category-prefix embedding and the brand
+/// several widths → ReLU → max over positions; joined with the mean word vector, the mean category-prefix embedding and the brand
 /// embedding → hidden layer → one monotone head per quantile of the log price (<see cref="QuantileHeads"/>).</summary>
 public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
 {
@@ -98,6 +98,8 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
             var outside = arange(activations.shape[2], dtype: ScalarType.Int64).unsqueeze(0).gt(last); // [B, T-k+1]
             parts.Add(activations.masked_fill(outside.unsqueeze(1), HeldScalars.MinusInfinity).amax([2L]).relu()); // [B, F]
         }
+        using (var one = 1L.ToScalar())
+            parts.Add(grid.sum(1).div(batch.Lengths.clamp_min(one).unsqueeze(1).to_type(ScalarType.Float32))); // [B, E]
         parts.Add(category_embedding.call(batch.Categories).sum(1).div(batch.CategoryCounts));       // [B, Cd]
         parts.Add(brand_embedding.call(batch.Brands));                                                // [B, Bd]
         var features = feature_dropout.call(cat(parts, dim: 1));                                      // [B, FeatureSize]

@@ -11,7 +11,7 @@ public sealed record PriceTrainerOptions
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 2e-3;
     public double WeightDecay { get; init; }
-    public double Dropout { get; init; } = 0.3;
+    public double Dropout { get; init; } = 0.4;
     /// <summary>Category prefixes and brands seen fewer times in training share the unknown row.</summary>
     public int MinCount { get; init; } = 2;
     /// <summary>Epochs without a lower validation pinball loss before stopping (the best epoch's weights are kept).</summary>
