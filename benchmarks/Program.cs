@@ -15,9 +15,12 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        pz-bench model   --model FILE [--catalog 100000] [--queries 3000]
-            one core: GRU step cost, and attention + top-20 over the catalog (the artifact's item tables are
-            tiled up to --catalog rows, so a small trained model stands in for a large shop's)
+        pz-bench model   --model FILE [--catalog 100000] [--large-catalog 1000000] [--queries 3000]
+                         [--anchor-queries 300] [--json FILE]
+            one core: GRU step cost, and attention + top-20 over each catalog as served (int8 candidates, exact
+            rescoring) next to the plain float scan, recall@20 against it, table memory (the artifact's item
+            tables are tiled up to each size with jittered copies, so a small trained model stands in for a large
+            shop's; --large-catalog 0 skips the second size)
         pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--events 300000] [--users 50000]
                          [--load-rate 20000] [--load-seconds 20] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
