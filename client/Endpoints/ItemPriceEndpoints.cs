@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Personalization.Api.Contracts;
 using Personalization.Api.Orleans;
 using Personalization.Grains.Interfaces;
+using Personalization.Hosting.Security;
 
 namespace Personalization.Api.Endpoints;
 
@@ -15,13 +16,14 @@ public static class ItemPriceEndpoints
     public static IEndpointRouteBuilder MapItemPriceApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/items").WithTags("Items")
+            .RequireAuthorization(ApiPolicies.Read)
             .MapPost("/price-estimate", EstimateAsync)
             .WithName("EstimatePrice")
             .WithSummary("Estimate a product's price from its title, category path and brand")
             .WithDescription("The silos' price model (a text CNN over the title with category and brand embeddings, " +
                 "trained by `pz-train price`) returns its median estimate and the interval between its lowest and " +
                 "highest quantiles. 400 (problem details) for a missing or oversized field; 503 when no price model " +
-                "is loaded or the cluster does not answer in time.")
+                "is loaded or the cluster does not answer in time. Needs a key with the read or frontend scope.")
             .Accepts<PriceEstimateRequest>("application/json")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;

@@ -65,4 +65,16 @@ public sealed class ApiPriceEstimateTests(ApiClusterFixture cluster)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_estimate_needs_a_key_with_the_read_or_frontend_scope()
+    {
+        var body = new { title = "Toy" };
+        using var anonymous = cluster.Api.CreateClient(key: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(Route, body)).StatusCode);
+        using var ingest = cluster.Api.CreateClient(TestApiKeys.Ingest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ingest.PostAsJsonAsync(Route, body)).StatusCode);
+        using var frontend = cluster.Api.CreateClient(TestApiKeys.Frontend);
+        Assert.NotEqual(HttpStatusCode.Forbidden, (await frontend.PostAsJsonAsync(Route, body)).StatusCode);
+    }
 }
