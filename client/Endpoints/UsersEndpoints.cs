@@ -59,10 +59,7 @@ public static class UsersEndpoints
         GetRecommendationsAsync(string userId, int? count, IClusterClient cluster, ResilientGrainCalls calls,
             IOptions<ApiOptions> options, HttpResponse response, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
-        var k = count ?? DefaultCount;
-        if (k is < 1 or > MaxCount) errors["count"] = [$"count must be between 1 and {MaxCount}; it was {k}."];
+        var (k, errors) = RecommendationQuery(userId, count, options.Value);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         try
@@ -84,10 +81,7 @@ public static class UsersEndpoints
     private static Results<RecommendationStream, ValidationProblem> StreamRecommendations(string userId, int? count,
         IOptions<ApiOptions> options)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
-        var k = count ?? DefaultCount;
-        if (k is < 1 or > MaxCount) errors["count"] = [$"count must be between 1 and {MaxCount}; it was {k}."];
+        var (k, errors) = RecommendationQuery(userId, count, options.Value);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return new RecommendationStream(userId, k);
     }
@@ -113,6 +107,16 @@ public static class UsersEndpoints
         {
             return StorageUnavailable(e, response);
         }
+    }
+
+    // The rules of a recommendation request, shared by the plain GET and the stream.
+    private static (int Count, Dictionary<string, string[]> Errors) RecommendationQuery(string userId, int? count, ApiOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (UserIdRules.Check(userId, options.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
+        var k = count ?? DefaultCount;
+        if (k is < 1 or > MaxCount) errors["count"] = [$"count must be between 1 and {MaxCount}; it was {k}."];
+        return (k, errors);
     }
 
     /// <summary>Answered at once, without retries: session storage is down for every silo.</summary>
