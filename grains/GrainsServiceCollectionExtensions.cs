@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
 using Personalization.Grains.Pricing;
+using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Sessions;
 
 namespace Personalization.Grains;
@@ -32,6 +34,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PriceModelOptions>, PriceModelOptionsValidator>());
         services.AddSingleton<PriceModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<PriceModelRegistry>());
+        services.AddSingleton<ServingMetrics>();
+        services.AddHostedService<SiloMetricsReporter>();
         return services;
     }
 }

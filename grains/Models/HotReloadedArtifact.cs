@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Personalization.Grains.Models;
 
-/// <summary>A model file the silo serves from: loaded from its configured path at start, then the file is checked
+/// <summary>A single model file the silo serves from (the price model; the session model's registry adds A/B arms): loaded from its configured path at start, then the file is checked
 /// every reload interval. A changed file is loaded and validated off the request path and swapped in atomically:
 /// callers read <see cref="Current"/> once per request, so requests in flight finish on the model they started
 /// with. A file that does not load or validate is logged and the old model kept.</summary>
