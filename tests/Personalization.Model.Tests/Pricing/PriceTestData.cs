@@ -32,12 +32,16 @@ public static class PriceTestData
         PriceModelHyperParameters? shape = null)
     {
         TorchRuntime.Configure(1);
-        random.manual_seed(seed);
         var vocabulary = PriceVocabulary.Build(products.Select(p => p.Description), minCount: 1, maxCategoryLevels: 6);
-        var network = new PriceNetwork((shape ?? SmallShape) with { Categories = vocabulary.Categories, Brands = vocabulary.Brands });
-        network.InitializeHeads(2.5, spread: 0.4);
-        network.eval();
-        return (network, vocabulary);
+        // libtorch's generator is process-wide: seeding it while a training in another test runs would change that run.
+        lock (TorchRuntime.TrainingGate)
+        {
+            random.manual_seed(seed);
+            var network = new PriceNetwork((shape ?? SmallShape) with { Categories = vocabulary.Categories, Brands = vocabulary.Brands });
+            network.InitializeHeads(2.5, spread: 0.4);
+            network.eval();
+            return (network, vocabulary);
+        }
     }
 
     /// <summary>The TorchSharp forward for a batch of products: [B, Q] log-price quantiles.</summary>
