@@ -14,6 +14,8 @@ internal static class NetworkTestData
         bool tied = false)
     {
         TorchRuntime.Configure(threads: 1);
+        // libtorch's generator is process-wide: seeding and drawing from it while another test trains changes that run.
+        using var gate = TorchRuntime.TrainingGate.EnterScope();
         random.manual_seed(seed);
         var network = new SessionNetwork(new SessionNetworkOptions
         {
