@@ -11,9 +11,11 @@ namespace Personalization.Grains.Ranking;
 /// <summary>Ranks the catalog for a session with the silo's model: attention over the session's recent hidden
 /// states, scores over the catalog, top-K, bought items skipped. A stateless worker, so each silo ranks locally
 /// (at most one activation per core) with the model its <see cref="ModelRegistry"/> holds. Sessions whose states
-/// come from another model version (or no model at all) get the live fallback ranker, and say so.</summary>
-[StatelessWorker]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback) : Grain, IRankingGrain
+/// come from another model version (or no model at all) get the live fallback ranker, and say so.
+/// The catalog scan runs on the silo's <see cref="RankingScheduler"/> threads, isolated from ingest bursts; the grain
+/// holds no state, so it is reentrant and the queries of one activation overlap.</summary>
+[StatelessWorker, Reentrant]
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, RankingScheduler scheduler) : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
@@ -24,7 +26,7 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         var model = models.Current;
         if (model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize)
             return Task.FromResult(Fallback(query, count));
-        return Task.FromResult(Rank(model, query, count));
+        return scheduler.Run(() => Rank(model, query, count));
     }
 
     private static RankedItems Rank(ISessionModel model, RankingQuery query, int count)
