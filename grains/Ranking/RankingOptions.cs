@@ -7,7 +7,8 @@ public sealed class RankingOptions
 {
     public const string Section = "Ranking";
 
-    /// <summary>Dedicated ranking threads; defaults to one per core.</summary>
+    /// <summary>Dedicated ranking threads; defaults to one per core. 0 ranks inline on the Orleans scheduler (the
+    /// design before this option, kept for comparison).</summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Linux nice value of those threads (−20 highest … 19 lowest; 0 leaves them as the process runs).

@@ -35,6 +35,7 @@ public sealed partial class RankingScheduler : IDisposable
     /// <summary>Runs <paramref name="work"/> on a ranking thread; the task completes (off that thread) with its result.</summary>
     public Task<T> Run<T>(Func<T> work)
     {
+        if (_threads.Length == 0) return Task.FromResult(work());
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(() =>
         {
