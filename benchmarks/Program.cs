@@ -30,11 +30,12 @@ static int Usage()
             mock cluster, and parse+validate alone
         pz-bench consume-latency [--rate 5000] [--seconds 10] [--partitions 8]
             produce → consumer's sink call latency percentiles at a steady rate (no-op sink)
-        pz-bench api --url URL --mode get|session|health|post|visible [--concurrency 32] [--seconds 10] [--items 500]
+        pz-bench api --url URL --mode get|session|health|post|visible [--concurrency 32] [--seconds 10] [--items 500] [--key K]
             load on a running web API: requests/s, errors and latency percentiles; visible = POST one event for a
-            new user and poll its session until applied (ingest-to-visible latency)
+            new user and poll its session until applied (ingest-to-visible latency); --key (or PZ_API_KEY): an API
+            key with the ingest and read scopes (run.sh prints one and writes it to .run/api.key)
         pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-pid N --silo-pid-file FILE --kafka-pid N
-                         [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE]
+                         [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE] [--key K]
             the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a
             silo is killed, Redis freezes, the brokers go down and bad records arrive; lost, doubled, recovery
         """);
