@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
+using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
 using Personalization.Grains.Ranking;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Sessions;
 
 namespace Personalization.Grains;
@@ -30,6 +32,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());
+        services.AddSingleton<ServingMetrics>();
+        services.AddHostedService<SiloMetricsReporter>();
         return services;
     }
 }

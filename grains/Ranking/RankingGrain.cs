@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using Orleans.Concurrency;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
+using Personalization.Grains.Serving;
 using Personalization.Model;
 using Personalization.Model.Inference;
 
@@ -15,18 +17,23 @@ namespace Personalization.Grains.Ranking;
 /// The catalog scan runs on the silo's <see cref="RankingScheduler"/> threads, isolated from ingest bursts; the grain
 /// holds no state, so it is reentrant and the queries of one activation overlap.</summary>
 [StatelessWorker, Reentrant]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, RankingScheduler scheduler) : Grain, IRankingGrain
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, RankingScheduler scheduler,
+    ServingMetrics metrics) : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
 
-    public Task<RankedItems> RankAsync(RankingQuery query)
+    public async Task<RankedItems> RankAsync(RankingQuery query)
     {
+        var started = Stopwatch.GetTimestamp();
         var count = Math.Clamp(query.Count, 0, MaxCount);
-        var model = models.Current;
-        if (model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize)
-            return Task.FromResult(Fallback(query, count));
-        return scheduler.Run(() => Rank(model, query, count));
+        // The model the session's states belong to, whichever A/B arm serves it.
+        var model = models.ByVersion(query.ModelVersion);
+        var useModel = model is not null && query.RecentStates.Length >= model.HiddenSize;
+        var ranked = useModel ? await scheduler.Run(() => Rank(model!, query, count)) : Fallback(query, count);
+        metrics.RankingDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("ranker", useModel ? "model" : "fallback"));
+        return ranked;
     }
 
     private static RankedItems Rank(ISessionModel model, RankingQuery query, int count)
