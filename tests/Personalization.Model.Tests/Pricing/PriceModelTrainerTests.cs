@@ -2,12 +2,14 @@ using Personalization.Model.Pricing;
 using Personalization.Model.Pricing.Baselines;
 using Personalization.Model.Pricing.Evaluation;
 using Personalization.Trainer.Pricing;
+using Personalization.Model.Tests.Trainer.Network;
 using Xunit;
 
 namespace Personalization.Model.Tests.Pricing;
 
 /// <summary>On a catalog whose prices depend on brand, title words and pack size beyond the category, the CNN
 /// learns what the category median cannot, and its 10–90 % interval holds about 80 % of prices.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class PriceModelTrainerTests
 {
     [Fact]

@@ -1,10 +1,12 @@
 using Personalization.Model.Pricing;
 using Personalization.Trainer.Pricing;
+using Personalization.Model.Tests.Trainer.Network;
 using Xunit;
 
 namespace Personalization.Model.Tests.Pricing;
 
 /// <summary>The managed price model (what the silos run) computes what the TorchSharp network computes.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class PriceOnlinePathTests : IDisposable
 {
     private const float Tolerance = 1e-4f;
