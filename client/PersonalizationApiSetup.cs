@@ -51,6 +51,7 @@ public static class PersonalizationApiSetup
         services.AddSingleton<ResilientGrainCalls>();
         services.AddSingleton<EventBatchReader>();
         services.AddKafkaClickEventPublisher();
+        services.AddKafkaCatalogPublisher();
         builder.AddPersonalizationOrleansClient();
         builder.AddPersonalizationTelemetry("personalization-api");
         return builder;

@@ -14,6 +14,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
+app.MapItemsApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapPersonalizationMetrics();
 app.Run();

@@ -25,7 +25,7 @@ public interface ISessionModel : ISessionRanker
     /// <summary>Ranks the catalog from the session's recent hidden states (<paramref name="stateCount"/> rows of
     /// <see cref="HiddenSize"/>, oldest first, the last one current; at most <see cref="Window"/> are read) and the
     /// index of the item whose event produced the current state (<paramref name="lastItem"/>, -1 for none).
-    /// Writes the best items, best first, skipping <paramref name="exclude"/>; returns how many it wrote.</summary>
+    /// Writes the best items that <paramref name="filter"/> allows, best first; returns how many it wrote.</summary>
     int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null);
+        ItemFilter? filter = null);
 }

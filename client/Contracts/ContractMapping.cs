@@ -8,6 +8,9 @@ public static class ContractMapping
     public static RecommendationsResponse ToResponse(this Recommendations r) =>
         new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))]);
 
+    public static CatalogItemDocument ToDocument(this Personalization.Contract.CatalogItem i) =>
+        new(i.ItemId, i.Title, i.CategoryPath, i.Brand, i.Price, i.Currency, i.InStock, i.Attributes);
+
     public static SessionResponse ToResponse(this SessionSummary s) =>
         new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,
             s.StartedAt, s.LastEventAt, s.ModelVersion);

@@ -1,5 +1,7 @@
 using System.Buffers;
 using Orleans.Concurrency;
+using Personalization.Catalog;
+using Personalization.Contract;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
@@ -9,11 +11,13 @@ using Personalization.Model.Inference;
 namespace Personalization.Grains.Ranking;
 
 /// <summary>Ranks the catalog for a session with the silo's model: attention over the session's recent hidden
-/// states, scores over the catalog, top-K, bought items skipped. A stateless worker, so each silo ranks locally
-/// (at most one activation per core) with the model its <see cref="ModelRegistry"/> holds. Sessions whose states
-/// come from another model version (or no model at all) get the live fallback ranker, and say so.</summary>
+/// states, scores over the catalog, top-K, with the query's exclusions and business rules checked inside the scan
+/// (against this silo's in-memory <see cref="CatalogTable"/>: no remote call per item). A stateless worker, so each
+/// silo ranks locally with the model its <see cref="ModelRegistry"/> holds. Sessions whose states come from another
+/// model version (or no model at all) get the live fallback ranker, and say so. A list the ranker cannot fill
+/// under the rules is completed by <see cref="RuleBackfill"/>.</summary>
 [StatelessWorker]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback) : Grain, IRankingGrain
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, CatalogTable catalog) : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
@@ -21,22 +25,27 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
     public Task<RankedItems> RankAsync(RankingQuery query)
     {
         var count = Math.Clamp(query.Count, 0, MaxCount);
+        var rules = RulesOf(query.Rules);
         var model = models.Current;
-        if (model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize)
-            return Task.FromResult(Fallback(query, count));
-        return Task.FromResult(Rank(model, query, count));
+        var ranked = model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize
+            ? Fallback(query, count, rules)
+            : Rank(model, query, count, rules);
+        return Task.FromResult(ranked.Items.Count < count
+            ? RuleBackfill.Complete(ranked, count, query, rules, fallback, catalog)
+            : ranked);
     }
 
-    private static RankedItems Rank(ISessionModel model, RankingQuery query, int count)
+    private RankedItems Rank(ISessionModel model, RankingQuery query, int count, CatalogRules rules)
     {
         var exclude = new HashSet<int>();
         foreach (var id in query.Exclude)
             if (model.Items.TryGetIndex(id, out var index)) exclude.Add(index);
+        var filter = new ItemFilter(exclude, catalog.Eligibility(model.Items, rules));
 
         var buffer = ArrayPool<RankedItem>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem, buffer.AsSpan(0, count), exclude);
+            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem, buffer.AsSpan(0, count), filter);
             var items = new ScoredItem[written];
             for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
             return new RankedItems(model.Version, items);
@@ -47,9 +56,14 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         }
     }
 
-    private RankedItems Fallback(RankingQuery query, int count)
+    private RankedItems Fallback(RankingQuery query, int count, CatalogRules rules)
     {
-        var ranked = fallback.Recommend(query.RecentItems, query.Exclude, count);
+        var ranked = fallback.Recommend(query.RecentItems, query.Exclude, count, catalog.Eligibility(fallback.Items, rules));
         return new RankedItems(LiveFallbackRanker.Version, ranked.Select(r => new ScoredItem(r.ItemId, r.Score)).ToArray());
     }
+
+    internal static CatalogRules RulesOf(RecommendationRules? rules) => rules is null
+        ? default
+        : new CatalogRules(rules.CategoryPrefix is { } prefix ? CategoryPaths.Normalize(prefix) ?? prefix : null,
+            rules.InStockOnly, rules.MinPrice, rules.MaxPrice);
 }

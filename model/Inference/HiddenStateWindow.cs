@@ -65,15 +65,15 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
         }
     }
 
-    /// <summary>The best items for this window, best first, skipping <paramref name="exclude"/>.</summary>
-    public int Rank(ISessionModel model, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        Rank(model, Floats, LastItem, destination, exclude);
+    /// <summary>The best items for this window, best first, that <paramref name="filter"/> allows.</summary>
+    public int Rank(ISessionModel model, Span<RankedItem> destination, ItemFilter? filter = null) =>
+        Rank(model, Floats, LastItem, destination, filter);
 
     /// <summary>The same ranking from a window's parts as they travel in a ranking request.</summary>
     public static int Rank(ISessionModel model, ReadOnlySpan<float> states, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+        ItemFilter? filter = null)
     {
         var rows = states.Length / model.HiddenSize;
-        return model.Rank(states[..(rows * model.HiddenSize)], rows, rows == 0 ? -1 : lastItem, destination, exclude);
+        return model.Rank(states[..(rows * model.HiddenSize)], rows, rows == 0 ? -1 : lastItem, destination, filter);
     }
 }

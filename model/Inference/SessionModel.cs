@@ -88,7 +88,7 @@ public sealed class SessionModel : ISessionModel
     }
 
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+        ItemFilter? filter = null)
     {
         if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
             throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
@@ -148,7 +148,7 @@ public sealed class SessionModel : ISessionModel
             var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
             if (bias is not null) score += bias[item];
             if (pair < pairsEnd && transitions!.Successors[pair] == item) score += _w.TransitionWeight![pair++];
-            if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
+            if (heap.Admits(score, item) && (filter is null || filter.Allows(item))) heap.Add(score, item);
         }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
         return heap.SortDescending();

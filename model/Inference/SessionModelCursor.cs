@@ -8,6 +8,6 @@ internal sealed class SessionModelCursor(ISessionModel model) : ISessionCursor
 
     public void Advance(int item, int eventType) => _window.Advance(model, item, eventType);
 
-    public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        _window.Rank(model, destination[..Math.Min(k, destination.Length)], exclude);
+    public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null) =>
+        _window.Rank(model, destination[..Math.Min(k, destination.Length)], filter);
 }

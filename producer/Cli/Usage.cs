@@ -20,8 +20,9 @@ internal static class Usage
               events were not acknowledged and exits 1 if any
 
           pz-produce mock-cluster [--partitions 8] [--brokers 1] [--bootstrap-file PATH]
-                     [--topic clickstream] [--dead-letter-topic clickstream.dlq]
-              starts librdkafka's mock cluster (real Kafka protocol on loopback, in memory), creates the topics,
+                     [--topic clickstream] [--dead-letter-topic clickstream.dlq] [--catalog-partitions 4]
+              starts librdkafka's mock cluster (real Kafka protocol on loopback, in memory), creates the topics
+              (also catalog and catalog.dlq; the mock keeps at most 5 MB or 100,000 records per partition),
               prints the bootstrap address (and writes it to PATH), runs until Ctrl-C or SIGTERM
 
           pz-produce lag --bootstrap HOST:PORT [--topic clickstream] [--group personalization-silos] [--watch]
