@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command, whole system, one machine, embedded defaults:
-#   embedded Kafka (librdkafka mock cluster, real protocol on loopback) → silo(s) consuming `clickstream`
+#   embedded Kafka (librdkafka mock cluster, real protocol on loopback) → silo(s) consuming `clickstream` and
+#   reading the synthetic catalog from `catalog`
 #   → web API on http://127.0.0.1:5080 (+ /dashboard, /openapi/v1.json) → synthetic shop traffic.
 # A starter model is trained on synthetic traffic in the background and hot-loaded when ready; until then the
 # silos answer with the fallback ranker (model version `fallback:...`).
@@ -87,6 +88,14 @@ if [ "$redis" = 1 ] && [ -z "${Redis__ConnectionString:-}" ]; then
   export Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 fi
 
+# The synthetic shop's catalog (titles, category paths, brands, prices, stock) on the compacted catalog topic, so
+# the silos' catalog tables and the recommendation rules (?category=…&inStock=true) have something to work on.
+if [ "$rate" != 0 ] && ! dotnet "$(bin producer pz-produce.dll)" --bootstrap "$Kafka__BootstrapServers" --topic catalog \
+    --synthetic-catalog >"$run/logs/catalog.log" 2>&1; then
+  echo "publishing the synthetic catalog failed; see $run/logs/catalog.log" >&2
+  exit 1
+fi
+
 export Model__Path=${Model__Path:-$run/model.pzm}
 for ((i=0; i<silos; i++)); do
   : >"$run/logs/silo-$i.log"
@@ -126,9 +135,10 @@ cat <<INFO
 
 Personalization cluster is running.
   Web API          http://127.0.0.1:5080   (try: curl http://127.0.0.1:5080/api/users/user-1/recommendations)
+                   (rules: ...recommendations?category=Toys&inStock=true&maxPrice=50; items: /api/items/item-7)
   OpenAPI          http://127.0.0.1:5080/openapi/v1.json
   Dashboard        http://127.0.0.1:5080/dashboard   (silo: http://127.0.0.1:5081/dashboard)
-  Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
+  Kafka bootstrap  $Kafka__BootstrapServers   (topics clickstream, catalog; DLQs clickstream.dlq, catalog.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
   Silos            $silos (pids: $(for ((i=0; i<silos; i++)); do printf '%s ' "${sv_pid[silo-$i]}"; done); restarted when they exit);  synthetic traffic: $rate events/s;  model: $Model__Path
   ${training:-}
