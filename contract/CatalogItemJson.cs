@@ -9,6 +9,7 @@ namespace Personalization.Contract;
 /// contract. Never throws for bad input: every rejection has a code from <see cref="CatalogRejections"/>.</summary>
 public sealed class CatalogItemJson(CatalogValidationOptions? options = null)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly CatalogValidationOptions _options = options ?? new CatalogValidationOptions();
 
     /// <summary>The limits this parser applies.</summary>
@@ -21,7 +22,7 @@ public sealed class CatalogItemJson(CatalogValidationOptions? options = null)
         if (key is null || key.Length == 0)
             return CatalogRecord.Invalid(CatalogRejections.KeyMismatch, "the message has no key; the key must equal itemId");
         string keyText;
-        try { keyText = new UTF8Encoding(false, true).GetString(key); }
+        try { keyText = StrictUtf8.GetString(key); }
         catch (DecoderFallbackException) { return CatalogRecord.Invalid(CatalogRejections.KeyMismatch, "the key is not UTF-8"); }
         if (value is null)
             return CheckId(keyText) is { } badKey ? badKey : CatalogRecord.Delete(keyText);
