@@ -7,6 +7,7 @@ using Personalization.Api.Options;
 using Personalization.Api.Orleans;
 using Personalization.Contract;
 using Personalization.Grains.Interfaces;
+using Personalization.Hosting.Security;
 using Personalization.Ingestion.Catalog;
 
 namespace Personalization.Api.Endpoints;
@@ -23,10 +24,11 @@ public static class ItemsEndpoints
             .WithDescription("Publishes the item to the compacted `catalog` topic (key = itemId); every silo's catalog " +
                 "table applies it within moments (202: acknowledged by Kafka, not yet necessarily applied). Required " +
                 "`title`; optional `categoryPath` (`A > B`), `brand`, `price` (≥ 0), `currency` (ISO 4217), `inStock` " +
-                "(default true), `attributes` (string, number or boolean values). A body `itemId` must equal the URL's. " +
+                "(default true), `attributes` (string, number or boolean values). Needs the admin scope. A body `itemId` must equal the URL's. " +
                 "400 with the contract's reason code (`not_json`, `missing_field`, `negative_price`, `oversized`, …); " +
                 "503 when Kafka does not acknowledge in time.")
             .Accepts<CatalogItemDocument>("application/json")
+            .RequireAuthorization(ApiPolicies.Admin)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         items.MapGet("/", GetItemAsync)
@@ -34,6 +36,7 @@ public static class ItemsEndpoints
             .WithSummary("The item as the cluster's catalog lists it")
             .WithDescription("Read from the catalog table of the silo that answers (every silo holds the whole " +
                 "catalog). 404 when the item is unknown or deleted; 503 when the cluster does not answer in time.")
+            .RequireAuthorization(ApiPolicies.Read)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -42,6 +45,7 @@ public static class ItemsEndpoints
             .WithSummary("Delete a catalog item")
             .WithDescription("Publishes a tombstone (null value) for the item: silos drop it from their tables and " +
                 "never recommend it again (until it is published again). 202 once Kafka acknowledged it.")
+            .RequireAuthorization(ApiPolicies.Admin)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return endpoints;

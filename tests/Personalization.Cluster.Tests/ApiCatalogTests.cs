@@ -129,6 +129,18 @@ public sealed class ApiCatalogTests(ApiClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_an_admin_key_may_change_the_catalog_and_a_read_key_may_read_it()
+    {
+        var id = Shop[0].ItemId;
+        using var frontend = cluster.Api.CreateClient(TestApiKeys.Frontend);
+        using var reader = cluster.Api.CreateClient(TestApiKeys.Read);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontend.PutAsync($"/api/items/{id}", ApiEvents.Raw("""{"title":"t"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontend.DeleteAsync($"/api/items/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/items/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_oversized_item_is_a_400_problem()
     {
         var response = await cluster.Http.PutAsync("/api/items/huge", ApiEvents.Raw($$"""{"title":"{{new string('t', 20_000)}}"}"""));
