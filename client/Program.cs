@@ -18,6 +18,8 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
 app.MapItemsApi();
+app.MapOpsApi();
+app.MapPages();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(ApiPolicies.Dashboard);
 app.MapPersonalizationMetrics();
 app.Run();

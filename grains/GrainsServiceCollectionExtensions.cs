@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Personalization.Catalog;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
+using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Sessions;
 
 namespace Personalization.Grains;
@@ -28,6 +30,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());
+        services.AddSingleton<ServingMetrics>();
+        services.AddHostedService<SiloMetricsReporter>();
         return services;
     }
 }

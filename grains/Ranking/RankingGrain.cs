@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Diagnostics;
 using Orleans.Concurrency;
 using Personalization.Catalog;
 using Personalization.Contract;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
+using Personalization.Grains.Serving;
 using Personalization.Model;
 using Personalization.Model.Inference;
 
@@ -17,22 +19,25 @@ namespace Personalization.Grains.Ranking;
 /// model version (or no model at all) get the live fallback ranker, and say so. A list the ranker cannot fill
 /// under the rules is completed by <see cref="RuleBackfill"/>.</summary>
 [StatelessWorker]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, CatalogTable catalog) : Grain, IRankingGrain
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, CatalogTable catalog, ServingMetrics metrics)
+    : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
 
     public Task<RankedItems> RankAsync(RankingQuery query)
     {
+        var started = Stopwatch.GetTimestamp();
         var count = Math.Clamp(query.Count, 0, MaxCount);
         var rules = RulesOf(query.Rules);
-        var model = models.Current;
-        var ranked = model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize
-            ? Fallback(query, count, rules)
-            : Rank(model, query, count, rules);
-        return Task.FromResult(ranked.Items.Count < count
-            ? RuleBackfill.Complete(ranked, count, query, rules, fallback, catalog)
-            : ranked);
+        // The model the session's states belong to, whichever A/B arm serves it.
+        var model = models.ByVersion(query.ModelVersion);
+        var useModel = model is not null && query.RecentStates.Length >= model.HiddenSize;
+        var ranked = useModel ? Rank(model!, query, count, rules) : Fallback(query, count, rules);
+        if (ranked.Items.Count < count) ranked = RuleBackfill.Complete(ranked, count, query, rules, fallback, catalog);
+        metrics.RankingDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("ranker", useModel ? "model" : "fallback"));
+        return Task.FromResult(ranked);
     }
 
     private RankedItems Rank(ISessionModel model, RankingQuery query, int count, CatalogRules rules)
