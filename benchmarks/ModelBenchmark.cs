@@ -38,16 +38,20 @@ internal static class ModelBenchmark
             model.Step(w == 0 ? ReadOnlySpan<float>.Empty : cursor, lastItem, 0, cursor);
             cursor.CopyTo(window.AsSpan(w * model.HiddenSize));
         }
+        // A session as long as the repeat scores read, ending with the item of the current state.
+        var sessionItems = Enumerable.Range(0, Math.Max(0, model.RepeatWindow - 1)).Select(_ => random.Next(model.Items.Count))
+            .Append(lastItem).ToArray();
         var top = new RankedItem[20];
         var latencies = new LatencyRecorder();
-        for (var i = 0; i < 50; i++) model.Rank(window, model.Window, lastItem, top);
+        for (var i = 0; i < 50; i++) model.Rank(window, model.Window, lastItem, sessionItems, top);
         for (var i = 0; i < queries; i++)
         {
             var t = Stopwatch.GetTimestamp();
-            model.Rank(window, model.Window, lastItem, top);
+            model.Rank(window, model.Window, lastItem, sessionItems, top);
             latencies.Add(Stopwatch.GetElapsedTime(t));
         }
-        Console.WriteLine($"attention + top-20 over {model.Items.Count} items: {latencies.Summary()} (one thread)");
+        Console.WriteLine($"attention + repeat scores of {Math.Min(model.RepeatWindow, sessionItems.Length)} session items + top-20 " +
+            $"over {model.Items.Count} items: {latencies.Summary()} (one thread)");
         return 0;
     }
 }

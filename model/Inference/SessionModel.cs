@@ -14,6 +14,7 @@ public sealed class SessionModel : ISessionModel
 {
     // Larger scratch vectors come from the pool instead of the stack.
     private const int StackFloats = 1024;
+    private const int StackItems = 256;
 
     private readonly SessionModelWeights _w;
     private readonly int _items, _embedding, _hidden, _attention;
@@ -27,6 +28,7 @@ public sealed class SessionModel : ISessionModel
         (_items, _embedding, _hidden, _attention) = (artifact.ItemIds.Count, p.EmbeddingSize, p.HiddenSize, p.AttentionSize);
         _attentionScale = 1f / MathF.Sqrt(p.AttentionSize);
         _lastItemSkip = p.LastItemSkip;
+        RepeatWindow = p.RepeatWindow;
         Window = p.Window;
         EventTypes = p.EventTypes;
         Items = new ItemVocabulary(artifact.ItemIds);
@@ -45,6 +47,7 @@ public sealed class SessionModel : ISessionModel
     public int HiddenSize => _hidden;
     public int Window { get; }
     public int EventTypes { get; }
+    public int RepeatWindow { get; }
     /// <summary>The artifact this model was built from (header, metrics, weights).</summary>
     public ModelArtifact Artifact { get; }
 
@@ -88,12 +91,17 @@ public sealed class SessionModel : ISessionModel
     }
 
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+        IReadOnlySet<int>? exclude = null) => Rank(recentStates, stateCount, lastItem, [], destination, exclude);
+
+    public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
+        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
     {
         if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
             throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
         if (lastItem < -1 || lastItem >= _items)
             throw new ArgumentOutOfRangeException(nameof(lastItem), lastItem, "An index of the model's vocabulary, or -1 for none.");
+        foreach (var item in sessionItems)
+            if ((uint)item >= (uint)_items) throw new ArgumentOutOfRangeException(nameof(sessionItems), item, "Session items are indices of the model's vocabulary.");
         if (destination.IsEmpty) return 0;
 
         int h = _hidden, a = _attention, e = _embedding;
@@ -136,6 +144,16 @@ public sealed class SessionModel : ISessionModel
             if (!skip.IsEmpty) session[row] += TensorPrimitives.Dot(weights[(h + a)..], skip);
         }
 
+        // The session's own items and their repeat scores, ascending, walked in step with the scan like the transitions.
+        var repeats = Math.Min(RepeatWindow, count == 0 ? 0 : sessionItems.Length);
+        int[]? rentedItems = repeats > StackItems ? ArrayPool<int>.Shared.Rent(repeats) : null;
+        float[]? rentedBonus = repeats > StackItems ? ArrayPool<float>.Shared.Rent(repeats + 2 * a) : null;
+        var repeatItems = rentedItems is null ? stackalloc int[repeats] : rentedItems.AsSpan(0, repeats);
+        var repeatScratch = rentedBonus is null ? stackalloc float[repeats + 2 * a] : rentedBonus.AsSpan(0, repeats + 2 * a);
+        var repeatBonus = repeatScratch[..repeats];
+        repeats = repeats == 0 ? 0 : RepeatScores.Compute(_w, current, sessionItems, repeatItems, repeatBonus, repeatScratch[repeats..]);
+        var repeat = 0;
+
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, _items)]);
         var table = _w.OutputEmbedding.AsSpan();
         var bias = _w.OutputBias;
@@ -148,9 +166,12 @@ public sealed class SessionModel : ISessionModel
             var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
             if (bias is not null) score += bias[item];
             if (pair < pairsEnd && transitions!.Successors[pair] == item) score += _w.TransitionWeight![pair++];
+            if (repeat < repeats && repeatItems[repeat] == item) score += repeatBonus[repeat++];
             if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
         }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+        if (rentedItems is not null) ArrayPool<int>.Shared.Return(rentedItems);
+        if (rentedBonus is not null) ArrayPool<float>.Shared.Return(rentedBonus);
         return heap.SortDescending();
     }
 

@@ -9,7 +9,8 @@ namespace Personalization.Trainer.Network;
 /// <summary>The session model, the one definition the trainer fits and the cluster's online path replays:
 /// item + event-type embedding → GRU (gates r, z, n as PyTorch) → at each position, scaled dot-product attention
 /// from h_t over the last <c>Window</c> hidden states (causal, banded) → session vector from [h_t; attention] →
-/// dot with an output item table (+ item bias) over the whole catalog.</summary>
+/// dot with an output item table (+ item bias) over the whole catalog, + the last item's transition scores, + the
+/// repeat scores of the session's recent items (<see cref="RepeatBonus"/>).</summary>
 public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
 {
     // Parameter names are the artifact's weight names; keep them stable (see docs/model-artifact.md).
@@ -26,6 +27,11 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Parameter? output_bias;
     private readonly Parameter? transition_weight;
     private readonly ItemTransitions? _transitions;
+    // Repeat scores (RepeatWindow > 0): additive attention from h_t to each recent item x_j.
+    private readonly Linear? repeat_query;
+    private readonly Linear? repeat_key;
+    private readonly Embedding? repeat_distance;
+    private readonly Linear? repeat_score;
 
     /// <param name="options">Shape of the network.</param>
     /// <param name="transitions">The item pairs that get a learned score each (required when
@@ -51,12 +57,20 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         session_dropout = nn.Dropout(options.SessionDropout);
         if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         if (options.Shape.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
+        if (options.Shape.RepeatWindow > 0)
+        {
+            repeat_query = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
+            repeat_key = nn.Linear(options.Shape.EmbeddingSize, options.Shape.AttentionSize, hasBias: false);
+            repeat_distance = nn.Embedding(options.Shape.RepeatWindow, options.Shape.AttentionSize);
+            repeat_score = nn.Linear(options.Shape.AttentionSize, 1);
+        }
         using (no_grad())
         {
             // Small starting tables: scores start near uniform, so early full-softmax steps are stable.
             nn.init.normal_(item_embedding.weight!, 0, 0.05);
             nn.init.normal_(type_embedding.weight!, 0, 0.05);
             if (output_embedding is not null) nn.init.normal_(output_embedding.weight!, 0, 0.05);
+            if (repeat_distance is not null) nn.init.normal_(repeat_distance.weight!, 0, 0.1);
         }
         RegisterComponents();
     }
@@ -71,7 +85,16 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     /// never influence earlier ones).</param>
     /// <param name="eventTypes">[B, T] int64 event types.</param>
     /// <returns>[B, T, Items] scores for the item that follows each position.</returns>
-    public override Tensor forward(Tensor items, Tensor eventTypes) => Score(SessionVectors(items, eventTypes), items);
+    public override Tensor forward(Tensor items, Tensor eventTypes)
+    {
+        using var scope = NewDisposeScope();
+        var (vectors, repeat) = Encode(items, eventTypes);                                 // [B, T, E], [B, T, T]
+        return Score(vectors, items, repeat is null ? null : RepeatItems(items), repeat).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[B, T] items → [B, T, T] the item at j for every position t: where <see cref="RepeatBonus"/> adds.</summary>
+    public static Tensor RepeatItems(Tensor items) =>
+        items.unsqueeze(1).expand(items.shape[0], items.shape[1], items.shape[1]);
 
     /// <summary>The pair table of the transition scores (null without).</summary>
     public ItemTransitions? Transitions => _transitions;
@@ -91,6 +114,24 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
+        return CombineSession(states, items).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[B, T] items and types → the session vectors [B, T, Embedding] and, with repeat scores, the bonus
+    /// [B, T, T] of the item at j for the prediction after position t (see <see cref="RepeatBonus"/>).</summary>
+    public (Tensor Vectors, Tensor? Repeat) Encode(Tensor items, Tensor eventTypes)
+    {
+        using var scope = NewDisposeScope();
+        var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
+        var vectors = CombineSession(states, items).MoveToOuterDisposeScope();          // [B, T, E]
+        var repeat = repeat_score is null ? null : RepeatBonus(states, items).MoveToOuterDisposeScope(); // [B, T, T]
+        return (vectors, repeat);
+    }
+
+    // [B, T, H] states, [B, T] items → [B, T, E] session vectors.
+    private Tensor CombineSession(Tensor states, Tensor items)
+    {
+        using var scope = NewDisposeScope();
         var attended = AttendOverWindow(states);                                        // [B, T, A]
         var parts = Options.Shape.LastItemSkip
             ? new[] { states, attended, input_dropout.call(item_embedding.call(items)) } // + [B, T, E]
@@ -98,13 +139,39 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         return session_dropout.call(combine.call(cat(parts, dim: -1))).MoveToOuterDisposeScope(); // [B, T, E]
     }
 
-    /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores.</summary>
-    public Tensor Score(Tensor sessionVectors, Tensor lastItems)
+    /// <summary>The repeat scores: for the prediction after position t, the item x_j seen d = t − j steps back
+    /// (0 ≤ d &lt; RepeatWindow) gets w·tanh(Q h_t + K e(x_j) + D_d) + c, added to x_j's catalog score (summed when
+    /// the item occurs more than once). A pointer back into the session, in the spirit of RepeatNet, kept additive
+    /// so that serving adds a few terms to the catalog scan instead of normalising the catalog.
+    /// [B, T, H] states, [B, T] items → [B, T, T], zero outside the band.</summary>
+    private Tensor RepeatBonus(Tensor states, Tensor items)
+    {
+        using var scope = NewDisposeScope();
+        var length = items.shape[1];
+        using var zero = 0L.ToScalar();
+        using var window = ((long)Options.Shape.RepeatWindow).ToScalar();
+        using var last = ((long)Options.Shape.RepeatWindow - 1).ToScalar();
+        var q = repeat_query!.call(states);                                               // [B, T, A]
+        var k = repeat_key!.call(item_embedding.call(items));                             // [B, T, A]
+        var t = arange(length, device: items.device).unsqueeze(1);                        // [T, 1]
+        var j = arange(length, device: items.device).unsqueeze(0);                        // [1, T]
+        var distance = t - j;                                                             // [T, T]
+        var inside = distance.ge(zero).logical_and(distance.lt(window));                  // [T, T]
+        var d = repeat_distance!.call(distance.clamp(zero, last));                        // [T, T, A]
+        var hidden = (q.unsqueeze(2) + k.unsqueeze(1) + d.unsqueeze(0)).tanh();           // [B, T, T, A]
+        var bonus = repeat_score!.call(hidden).squeeze(-1);                               // [B, T, T]
+        return (bonus * inside.to_type(bonus.dtype)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores; with repeat
+    /// scores also [..., R] session items and their [..., R] bonuses (<see cref="Encode"/>, <see cref="RepeatItems"/>).</summary>
+    public Tensor Score(Tensor sessionVectors, Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null)
     {
         using var scope = NewDisposeScope();
         var scores = sessionVectors.matmul(OutputTable.weight!.t()); // [..., N]
         if (output_bias is not null) scores = scores + output_bias;
         if (transition_weight is not null) scores = AddTransitions(scores, lastItems);
+        if (repeatBonus is not null) scores = scores.scatter_add(-1, repeatItems!, repeatBonus); // [..., N]
         return scores.MoveToOuterDisposeScope();
     }
 

@@ -44,6 +44,9 @@ public sealed record SessionModelTrainerOptions
     /// <summary>Share of an epoch's batches that may be skipped as bad (non-finite loss or gradient, a libtorch
     /// error) before training stops with <see cref="TrainingFailedException"/>; at least one is always allowed.</summary>
     public double MaxBadBatchShare { get; init; } = 0.01;
+    /// <summary>Training time allowed (null: none): no epoch is started that would end after it, judged by the
+    /// longest epoch so far; at least one epoch always runs. <c>pz-train tune</c> spends its budget with it.</summary>
+    public TimeSpan? TimeLimit { get; init; }
 
     public SessionNetworkOptions Network(int items) => new()
     {
@@ -64,6 +67,7 @@ public sealed record SessionModelTrainerOptions
         if (NegativeSamples < 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "0 (full softmax) or more.");
         if (LearningRateDecay is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(LearningRateDecay), LearningRateDecay, "A factor in (0, 1].");
         if (Shape.Transitions && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Transition scores need the full softmax (negatives 0).");
+        if (Shape.RepeatWindow > 0 && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Repeat scores need the full softmax (negatives 0).");
         if (TransitionMinCount < 1) throw new ArgumentOutOfRangeException(nameof(TransitionMinCount), TransitionMinCount, "At least one occurrence.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
         if (MaxBadBatchShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(MaxBadBatchShare), MaxBadBatchShare, "A share in [0, 1).");
