@@ -11,7 +11,7 @@ namespace Personalization.Model.Artifacts;
 public static class ModelArtifactFile
 {
     /// <summary>The newest format this build reads and writes: 2 added the last-item skip and transition scores, 3 the
-    /// repeat scores. A file is written with the oldest version that can run it (1 when it uses none of these), so
+    /// repeat and neighbourhood scores. A file is written with the oldest version that can run it (1 when it uses none of these), so
     /// older silos keep loading it; a file they cannot run says so by its version instead of ranking without a part
     /// of the network.</summary>
     public const int FormatVersion = 3;
@@ -153,7 +153,7 @@ public static class ModelArtifactFile
     private static byte[] VocabularyBytes(IReadOnlyList<string> ids) => Encoding.UTF8.GetBytes(string.Join('\n', ids));
 
     private static int OldestReaderFor(SessionModelHyperParameters p) =>
-        p.RepeatWindow > 0 ? 3 : p is { LastItemSkip: false, Transitions: false } ? 1 : 2;
+        p.RepeatWindow > 0 || p.NeighboursPerItem > 0 ? 3 : p is { LastItemSkip: false, Transitions: false } ? 1 : 2;
 
     private static string ContentHash(SessionModelHyperParameters hyperParameters,
         IEnumerable<(string Name, int[] Shape)> manifest, byte[] vocabulary, IEnumerable<float[]> weights)

@@ -15,6 +15,7 @@ public sealed class SessionModel : ISessionModel
     // Larger scratch vectors come from the pool instead of the stack.
     private const int StackFloats = 1024;
     private const int StackItems = 256;
+    private const int StackNeighbours = 2048;
 
     private readonly SessionModelWeights _w;
     private readonly int _items, _embedding, _hidden, _attention;
@@ -153,6 +154,14 @@ public sealed class SessionModel : ISessionModel
         var repeatBonus = repeatScratch[..repeats];
         repeats = repeats == 0 ? 0 : RepeatScores.Compute(_w, current, sessionItems, repeatItems, repeatBonus, repeatScratch[repeats..]);
         var repeat = 0;
+        // The neighbourhoods of the same session items (session-kNN inside the model), walked the same way.
+        var neighbourBound = _w.Neighbours is null || count == 0 ? 0 : NeighbourScores.Bound(_w, sessionItems);
+        int[]? rentedNeighbours = neighbourBound > StackNeighbours ? ArrayPool<int>.Shared.Rent(neighbourBound) : null;
+        float[]? rentedNeighbourScores = neighbourBound > StackNeighbours ? ArrayPool<float>.Shared.Rent(neighbourBound) : null;
+        var neighbourItems = rentedNeighbours is null ? stackalloc int[neighbourBound] : rentedNeighbours.AsSpan(0, neighbourBound);
+        var neighbourScores = rentedNeighbourScores is null ? stackalloc float[neighbourBound] : rentedNeighbourScores.AsSpan(0, neighbourBound);
+        var neighbours = neighbourBound == 0 ? 0 : NeighbourScores.Compute(_w, sessionItems, neighbourItems, neighbourScores);
+        var neighbour = 0;
 
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, _items)]);
         var table = _w.OutputEmbedding.AsSpan();
@@ -167,11 +176,14 @@ public sealed class SessionModel : ISessionModel
             if (bias is not null) score += bias[item];
             if (pair < pairsEnd && transitions!.Successors[pair] == item) score += _w.TransitionWeight![pair++];
             if (repeat < repeats && repeatItems[repeat] == item) score += repeatBonus[repeat++];
+            if (neighbour < neighbours && neighbourItems[neighbour] == item) score += neighbourScores[neighbour++];
             if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
         }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
         if (rentedItems is not null) ArrayPool<int>.Shared.Return(rentedItems);
         if (rentedBonus is not null) ArrayPool<float>.Shared.Return(rentedBonus);
+        if (rentedNeighbours is not null) ArrayPool<int>.Shared.Return(rentedNeighbours);
+        if (rentedNeighbourScores is not null) ArrayPool<float>.Shared.Return(rentedNeighbourScores);
         return heap.SortDescending();
     }
 

@@ -37,6 +37,11 @@ internal sealed class SessionModelWeights
             RepeatScore = Take(artifact, "repeat_score.weight", 1, a);
             RepeatScoreBias = Take(artifact, "repeat_score.bias", 1)[0];
         }
+        if (p.NeighboursPerItem > 0)
+        {
+            Neighbours = ItemNeighbours.FromArtifact(artifact);
+            NeighbourWeight = Take(artifact, "neighbour_weight", p.RepeatWindow);
+        }
         if (p.Transitions)
         {
             Transitions = ItemTransitions.FromArtifact(artifact);
@@ -68,6 +73,8 @@ internal sealed class SessionModelWeights
     public float[]? RepeatDistance { get; }    // [RepeatWindow, A]
     public float[]? RepeatScore { get; }       // [A]
     public float RepeatScoreBias { get; }
+    public ItemNeighbours? Neighbours { get; }
+    public float[]? NeighbourWeight { get; }  // [RepeatWindow]: θ_d by steps back
 
     private static float[] Transpose(float[] matrix, int rows, int columns)
     {

@@ -32,11 +32,17 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Linear? repeat_key;
     private readonly Embedding? repeat_distance;
     private readonly Linear? repeat_score;
+    // Neighbourhood scores (NeighboursPerItem > 0): θ_d per step back, over a fixed co-occurrence table.
+    private readonly Parameter? neighbour_weight;
+    private readonly ItemNeighbours? _neighbours;
 
     /// <param name="options">Shape of the network.</param>
     /// <param name="transitions">The item pairs that get a learned score each (required when
     /// <see cref="SessionModelHyperParameters.Transitions"/> is set, ignored otherwise).</param>
-    public SessionNetwork(SessionNetworkOptions options, ItemTransitions? transitions = null) : base(nameof(SessionNetwork))
+    /// <param name="neighbours">The co-occurrence table (required when
+    /// <see cref="SessionModelHyperParameters.NeighboursPerItem"/> is set, ignored otherwise).</param>
+    public SessionNetwork(SessionNetworkOptions options, ItemTransitions? transitions = null, ItemNeighbours? neighbours = null)
+        : base(nameof(SessionNetwork))
     {
         options.Validate();
         Options = options;
@@ -45,6 +51,12 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
             _transitions = transitions ?? throw new ArgumentNullException(nameof(transitions), "A network with transitions needs the pair table.");
             if (transitions.Items != options.Items) throw new ArgumentException($"The pair table has {transitions.Items} items, the network {options.Items}.", nameof(transitions));
             transition_weight = nn.Parameter(zeros(transitions.Count));
+        }
+        if (options.Shape.NeighboursPerItem > 0)
+        {
+            _neighbours = neighbours ?? throw new ArgumentNullException(nameof(neighbours), "A network with neighbourhood scores needs the table.");
+            if (neighbours.Items != options.Items) throw new ArgumentException($"The neighbour table has {neighbours.Items} items, the network {options.Items}.", nameof(neighbours));
+            neighbour_weight = nn.Parameter(ones(options.Shape.RepeatWindow));
         }
         item_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         type_embedding = nn.Embedding(options.Shape.EventTypes, options.Shape.EmbeddingSize);
@@ -89,7 +101,28 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var (vectors, repeat) = Encode(items, eventTypes);                                 // [B, T, E], [B, T, T]
-        return Score(vectors, items, repeat is null ? null : RepeatItems(items), repeat).MoveToOuterDisposeScope();
+        var windows = _neighbours is null ? null : SessionWindows(items, arange(items.shape[0] * items.shape[1]));
+        var scores = Score(vectors.reshape(-1, vectors.shape[2]), items.reshape(-1),
+            repeat is null ? null : RepeatItems(items).reshape(-1, items.shape[1]),
+            repeat?.reshape(-1, items.shape[1]), windows);                                  // [B·T, N]
+        return scores.reshape(items.shape[0], items.shape[1], -1).MoveToOuterDisposeScope(); // [B, T, N]
+    }
+
+    /// <summary>The pair table of the neighbourhood scores (null without).</summary>
+    public ItemNeighbours? Neighbours => _neighbours;
+
+    /// <summary>For each flattened position p = b·T + t of [B, T] items: the session's items at most RepeatWindow − 1
+    /// steps before it and itself, oldest first (what serving passes as the session's items).</summary>
+    public long[][] SessionWindows(Tensor items, Tensor positions)
+    {
+        var width = items.shape[1];
+        var all = items.cpu().data<long>().ToArray();
+        var window = Options.Shape.RepeatWindow;
+        return [.. positions.cpu().data<long>().ToArray().Select(p =>
+        {
+            long b = p / width, t = p % width, start = Math.Max(0, t - window + 1);
+            return all[(int)(b * width + start)..(int)(b * width + t + 1)];
+        })];
     }
 
     /// <summary>[B, T] items → [B, T, T] the item at j for every position t: where <see cref="RepeatBonus"/> adds.</summary>
@@ -165,14 +198,44 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores; with repeat
     /// scores also [..., R] session items and their [..., R] bonuses (<see cref="Encode"/>, <see cref="RepeatItems"/>).</summary>
-    public Tensor Score(Tensor sessionVectors, Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null)
+    public Tensor Score(Tensor sessionVectors, Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null,
+        long[][]? sessionWindows = null)
     {
         using var scope = NewDisposeScope();
         var scores = sessionVectors.matmul(OutputTable.weight!.t()); // [..., N]
         if (output_bias is not null) scores = scores + output_bias;
         if (transition_weight is not null) scores = AddTransitions(scores, lastItems);
         if (repeatBonus is not null) scores = scores.scatter_add(-1, repeatItems!, repeatBonus); // [..., N]
+        if (neighbour_weight is not null && sessionWindows is not null) scores = AddNeighbours(scores, sessionWindows);
         return scores.MoveToOuterDisposeScope();
+    }
+
+    // scores[m, b] += θ_d · cos(a, b) for every neighbour b of each item a seen d steps back in row m's window.
+    private Tensor AddNeighbours(Tensor scores, long[][] windows)
+    {
+        var items = Options.Items;
+        var flat = new List<long>();
+        var steps = new List<long>();
+        var weights = new List<float>();
+        for (var m = 0; m < windows.Length; m++)
+        {
+            var window = windows[m];
+            for (var j = 0; j < window.Length; j++)
+            {
+                var a = (int)window[j];
+                for (var p = _neighbours!.Offsets[a]; p < _neighbours.Offsets[a + 1]; p++)
+                {
+                    flat.Add((long)m * items + _neighbours.Neighbours[p]);
+                    steps.Add(window.Length - 1 - j);
+                    weights.Add(_neighbours.Weights[p]);
+                }
+            }
+        }
+        if (flat.Count == 0) return scores;
+        var shape = scores.shape;
+        var values = neighbour_weight!.index_select(0, tensor(steps.ToArray(), device: scores.device))
+            * tensor(weights.ToArray(), device: scores.device);                             // [P]
+        return scores.reshape(-1).scatter_add(0, tensor(flat.ToArray(), device: scores.device), values).reshape(shape);
     }
 
     // scores[m, b] += w[a_m → b] for every successor b of the item a_m just seen (a sparse, learned addition).

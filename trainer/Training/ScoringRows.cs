@@ -4,8 +4,10 @@ using static TorchSharp.torch;
 namespace Personalization.Trainer.Training;
 
 /// <summary>The predicted positions of a batch as rows, everything <see cref="SessionNetwork.Score"/> reads:
-/// [M, E] session vectors, [M] items just seen and, with repeat scores, [M, T] session items with their bonuses.</summary>
-internal readonly record struct ScoringRows(Tensor Vectors, Tensor Last, Tensor? RepeatItems, Tensor? RepeatBonus)
+/// [M, E] session vectors, [M] items just seen and, with repeat scores, [M, T] session items with their bonuses,
+/// with neighbourhood scores each row's window of session items.</summary>
+internal readonly record struct ScoringRows(Tensor Vectors, Tensor Last, Tensor? RepeatItems, Tensor? RepeatBonus,
+    long[][]? Windows)
 {
     public long Count => Vectors.shape[0];
 
@@ -14,16 +16,17 @@ internal readonly record struct ScoringRows(Tensor Vectors, Tensor Last, Tensor?
         var (vectors, repeat) = network.Encode(batch.Items, batch.EventTypes);             // [B, T, E], [B, T, T]
         var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
         var last = batch.Items.reshape(-1).index_select(0, batch.Positions);               // [M]
-        if (repeat is null) return new(flat, last, null, null);
+        var windows = network.Neighbours is null ? null : network.SessionWindows(batch.Items, batch.Positions);
+        if (repeat is null) return new(flat, last, null, null, windows);
         var width = batch.Items.shape[1];
         var items = SessionNetwork.RepeatItems(batch.Items).reshape(-1, width).index_select(0, batch.Positions); // [M, T]
         var bonus = repeat.reshape(-1, width).index_select(0, batch.Positions);           // [M, T]
-        return new(flat, last, items, bonus);
+        return new(flat, last, items, bonus, windows);
     }
 
     public ScoringRows Narrow(long start, long length) => new(Vectors.narrow(0, start, length), Last.narrow(0, start, length),
-        RepeatItems?.narrow(0, start, length), RepeatBonus?.narrow(0, start, length));
+        RepeatItems?.narrow(0, start, length), RepeatBonus?.narrow(0, start, length), Windows?[(int)start..(int)(start + length)]);
 
     /// <summary>[M, N] scores over the catalog.</summary>
-    public Tensor Score(SessionNetwork network) => network.Score(Vectors, Last, RepeatItems, RepeatBonus);
+    public Tensor Score(SessionNetwork network) => network.Score(Vectors, Last, RepeatItems, RepeatBonus, Windows);
 }

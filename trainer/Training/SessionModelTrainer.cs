@@ -54,9 +54,13 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             ? ItemTransitions.FromSequences(usable.Select(s => (IReadOnlyList<int>)s.Items), items, options.TransitionMinCount)
             : null;
         if (transitions is not null) Report($"transition scores for {transitions.Count:N0} item pairs");
-        var network = new SessionNetwork(options.Network(items), transitions);
+        var neighbours = options.Shape.NeighboursPerItem > 0
+            ? ItemNeighbours.FromSequences(usable.Select(s => (IReadOnlyList<int>)s.Items), items, options.Shape.NeighboursPerItem)
+            : null;
+        if (neighbours is not null) Report($"neighbourhoods: {neighbours.Count:N0} item pairs");
+        var network = new SessionNetwork(options.Network(items), transitions, neighbours);
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
-        var byKind = network.named_parameters().ToLookup(p => p.name == "transition_weight", p => p.parameter);
+        var byKind = network.named_parameters().ToLookup(p => p.name is "transition_weight", p => p.parameter);
         var groups = new List<AdamParameterGroup> { new([.. byKind[false]], options.LearningRate, options.WeightDecay) };
         if (byKind[true].Any())
             groups.Add(new([.. byKind[true]], options.LearningRate * options.TransitionLearningRateScale));
