@@ -10,7 +10,11 @@ namespace Personalization.Model.Inference;
 /// session-kNN signal inside the model, with a handful of parameters that cannot memorise the training data.</summary>
 public sealed class ItemNeighbours
 {
-    public ItemNeighbours(int[] offsets, int[] neighbours, float[] weights)
+    public ItemNeighbours(int[] offsets, int[] neighbours, float[] weights) : this(offsets, neighbours, weights, null, null)
+    {
+    }
+
+    private ItemNeighbours(int[] offsets, int[] neighbours, float[] weights, int[]? counts, int[]? occurrences)
     {
         if (offsets.Length < 1 || offsets[0] != 0 || offsets[^1] != neighbours.Length || weights.Length != neighbours.Length)
             throw new InvalidDataException("Neighbour offsets must start at 0 and end at the neighbour count, one weight per neighbour.");
@@ -25,6 +29,27 @@ public sealed class ItemNeighbours
         Offsets = offsets;
         Neighbours = neighbours;
         Weights = weights;
+        _counts = counts;
+        _occurrences = occurrences;
+    }
+
+    // Built from sequences (training): the raw co-occurrence counts per pair and occurrences per item, so that a
+    // training session's own contribution can be left out (LeaveOut); an artifact's table has only the weights.
+    private readonly int[]? _counts;
+    private readonly int[]? _occurrences;
+
+    /// <summary>The weight of pair <paramref name="p"/> (item <paramref name="a"/> → <c>Neighbours[p]</c>) as if the
+    /// session <paramref name="own"/> had not been counted: a training session must not find its own next items
+    /// through the table (they would look far more predictable than in sessions the table has never seen).</summary>
+    public float LeaveOut(int p, int a, SessionCooccurrences own)
+    {
+        if (_counts is null || _occurrences is null) return Weights[p];
+        var b = Neighbours[p];
+        var count = _counts[p] - own.Pair(a, b);
+        if (count <= 0) return 0;
+        var na = _occurrences[a] - own.Occurrences(a);
+        var nb = _occurrences[b] - own.Occurrences(b);
+        return na <= 0 || nb <= 0 ? 0 : (float)(count / Math.Sqrt((double)na * nb));
     }
 
     public const string OffsetsTensor = "neighbour_offsets", ItemsTensor = "neighbour_items", WeightsTensor = "neighbour_weights";
@@ -55,43 +80,37 @@ public sealed class ItemNeighbours
     /// <param name="sequences">Training sessions of item indices (others are skipped).</param>
     /// <param name="perItem">Neighbours kept per item, the strongest.</param>
     /// <param name="span">Items at most this many steps apart co-occur.</param>
-    public static ItemNeighbours FromSequences(IEnumerable<IReadOnlyList<int>> sequences, int items, int perItem, int span = 10)
+    public static ItemNeighbours FromSequences(IEnumerable<IReadOnlyList<int>> sequences, int items, int perItem, int span = SessionCooccurrences.Span)
     {
         var counts = new Dictionary<long, int>();
         var occurrences = new int[items];
         foreach (var sequence in sequences)
-            for (var t = 0; t < sequence.Count; t++)
-            {
-                var a = sequence[t];
-                if ((uint)a >= (uint)items) continue;
-                occurrences[a]++;
-                for (var u = Math.Max(0, t - span); u < t; u++)
-                {
-                    var b = sequence[u];
-                    if ((uint)b >= (uint)items || b == a) continue;
-                    counts[(long)a * items + b] = counts.GetValueOrDefault((long)a * items + b) + 1;
-                    counts[(long)b * items + a] = counts.GetValueOrDefault((long)b * items + a) + 1;
-                }
-            }
-        var rows = new List<(int Item, float Weight)>[items];
+        {
+            var own = SessionCooccurrences.Of(sequence, items, span);
+            foreach (var (item, n) in own.Items) occurrences[item] += n;
+            foreach (var (key, n) in own.Pairs) counts[key] = counts.GetValueOrDefault(key) + n;
+        }
+        var rows = new List<(int Item, float Weight, int Count)>[items];
         foreach (var (key, count) in counts)
         {
             int a = (int)(key / items), b = (int)(key % items);
-            (rows[a] ??= []).Add((b, (float)(count / Math.Sqrt((double)occurrences[a] * occurrences[b]))));
+            (rows[a] ??= []).Add((b, (float)(count / Math.Sqrt((double)occurrences[a] * occurrences[b])), count));
         }
         var offsets = new int[items + 1];
         var neighbours = new List<int>();
         var weights = new List<float>();
+        var pairCounts = new List<int>();
         for (var a = 0; a < items; a++)
         {
             if (rows[a] is { } row)
-                foreach (var (b, w) in row.OrderByDescending(p => p.Weight).ThenBy(p => p.Item).Take(perItem).OrderBy(p => p.Item))
+                foreach (var (b, w, n) in row.OrderByDescending(p => p.Weight).ThenBy(p => p.Item).Take(perItem).OrderBy(p => p.Item))
                 {
                     neighbours.Add(b);
                     weights.Add(w);
+                    pairCounts.Add(n);
                 }
             offsets[a + 1] = neighbours.Count;
         }
-        return new ItemNeighbours(offsets, [.. neighbours], [.. weights]);
+        return new ItemNeighbours(offsets, [.. neighbours], [.. weights], [.. pairCounts], occurrences);
     }
 }

@@ -198,20 +198,22 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores; with repeat
     /// scores also [..., R] session items and their [..., R] bonuses (<see cref="Encode"/>, <see cref="RepeatItems"/>).</summary>
+    /// <param name="leaveOut">Training only: per row, the training session whose own co-occurrences the neighbourhood
+    /// weights must not count (see <see cref="ItemNeighbours.LeaveOut"/>).</param>
     public Tensor Score(Tensor sessionVectors, Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null,
-        long[][]? sessionWindows = null)
+        long[][]? sessionWindows = null, SessionCooccurrences?[]? leaveOut = null)
     {
         using var scope = NewDisposeScope();
         var scores = sessionVectors.matmul(OutputTable.weight!.t()); // [..., N]
         if (output_bias is not null) scores = scores + output_bias;
         if (transition_weight is not null) scores = AddTransitions(scores, lastItems);
         if (repeatBonus is not null) scores = scores.scatter_add(-1, repeatItems!, repeatBonus); // [..., N]
-        if (neighbour_weight is not null && sessionWindows is not null) scores = AddNeighbours(scores, sessionWindows);
+        if (neighbour_weight is not null && sessionWindows is not null) scores = AddNeighbours(scores, sessionWindows, leaveOut);
         return scores.MoveToOuterDisposeScope();
     }
 
     // scores[m, b] += θ_d · cos(a, b) for every neighbour b of each item a seen d steps back in row m's window.
-    private Tensor AddNeighbours(Tensor scores, long[][] windows)
+    private Tensor AddNeighbours(Tensor scores, long[][] windows, SessionCooccurrences?[]? leaveOut)
     {
         var items = Options.Items;
         var flat = new List<long>();
@@ -225,9 +227,11 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
                 var a = (int)window[j];
                 for (var p = _neighbours!.Offsets[a]; p < _neighbours.Offsets[a + 1]; p++)
                 {
+                    var weight = leaveOut?[m] is { } own ? _neighbours.LeaveOut(p, a, own) : _neighbours.Weights[p];
+                    if (weight == 0) continue;
                     flat.Add((long)m * items + _neighbours.Neighbours[p]);
                     steps.Add(window.Length - 1 - j);
-                    weights.Add(_neighbours.Weights[p]);
+                    weights.Add(weight);
                 }
             }
         }

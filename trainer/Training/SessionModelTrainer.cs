@@ -213,7 +213,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         {
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             var targets = fault == BatchFault.NativeError ? batch.Targets + network.Options.Items : batch.Targets; // [M]
-            var loss = Loss(network, ScoringRows.Of(network, batch), targets);               // []
+            var loss = Loss(network, ScoringRows.Of(network, batch, chunk), targets);        // []
             if (fault == BatchFault.NonFiniteLoss) loss = loss * HeldScalars.NotANumber;
             lossValue = loss.item<float>();
             predictions = batch.Targets.shape[0];
