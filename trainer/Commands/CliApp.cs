@@ -5,11 +5,11 @@ public static class CliApp
 {
     public const string Usage = """
         pz-train train     --input F --format tsv|diginetica|jsonl|sequences|taobao --out model.pzm
-                           [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.005]
+                           [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.001]
                            [--embedding 64] [--hidden 64] [--attention 64] [--window 5] [--negatives 0] [--max-length 50]
                            [--dropout 0.3] [--session-dropout 0.3] [--no-last-item-skip] [--untied-embeddings]
-                           [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--weight-decay 0]
-                           [--lr-decay 1] [--repeat-window 20] [--refit auto|always|never]
+                           [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--item-lr-scale 1] [--weight-decay 0]
+                           [--lr-decay 1] [--repeat-window 20] [--neighbours 50] [--refit auto|always|never]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
         pz-train tune      --budget 10m, then the options of train: tries the given options and the settings that matter

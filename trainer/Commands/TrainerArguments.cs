@@ -27,6 +27,7 @@ internal static class TrainerArguments
                 Transitions = args.Flag("transitions")
                     || (!args.Flag("no-transitions") && defaults.Shape.Transitions && negatives == 0),
                 RepeatWindow = args.Int("repeat-window", negatives == 0 ? defaults.Shape.RepeatWindow : 0),
+                NeighboursPerItem = args.Int("neighbours", negatives == 0 ? defaults.Shape.NeighboursPerItem : 0),
             },
             NegativeSamples = negatives,
             MaxSequenceLength = args.Int("max-length", defaults.MaxSequenceLength),
@@ -36,6 +37,7 @@ internal static class TrainerArguments
             TiedEmbeddings = !args.Flag("untied-embeddings") && defaults.TiedEmbeddings,
             TransitionMinCount = args.Int("transition-min-count", defaults.TransitionMinCount),
             TransitionLearningRateScale = args.Double("transition-lr-scale", defaults.TransitionLearningRateScale),
+            ItemLearningRateScale = args.Double("item-lr-scale", defaults.ItemLearningRateScale),
             WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
             LearningRateDecay = args.Double("lr-decay", defaults.LearningRateDecay),
             Seed = args.Int("seed", defaults.Seed),

@@ -60,10 +60,18 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         if (neighbours is not null) Report($"neighbourhoods: {neighbours.Count:N0} item pairs");
         var network = new SessionNetwork(options.Network(items), transitions, neighbours);
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
-        var byKind = network.named_parameters().ToLookup(p => p.name is "transition_weight", p => p.parameter);
-        var groups = new List<AdamParameterGroup> { new([.. byKind[false]], options.LearningRate, options.WeightDecay) };
-        if (byKind[true].Any())
-            groups.Add(new([.. byKind[true]], options.LearningRate * options.TransitionLearningRateScale));
+        // Per-item tables (one row per catalog item) memorise small data fast, so they may step smaller than the
+        // shared layers, whose few weights (GRU, attention, repeat and neighbourhood scores) generalise.
+        var byKind = network.named_parameters().ToLookup(p => p.name switch
+        {
+            "transition_weight" => 2,
+            "item_embedding.weight" or "output_embedding.weight" or "output_bias" => 1,
+            _ => 0,
+        }, p => p.parameter);
+        var groups = new List<AdamParameterGroup> { new([.. byKind[0]], options.LearningRate, options.WeightDecay) };
+        if (byKind[1].Any()) groups.Add(new([.. byKind[1]], options.LearningRate * options.ItemLearningRateScale, options.WeightDecay));
+        if (byKind[2].Any())
+            groups.Add(new([.. byKind[2]], options.LearningRate * options.ItemLearningRateScale * options.TransitionLearningRateScale));
         using var optimizer = new AdamOptimizer(groups);
         var startRates = optimizer.Groups.Select(g => g.LearningRate).ToArray();
         var rateFactor = 1.0;
