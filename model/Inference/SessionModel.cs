@@ -14,8 +14,7 @@ public sealed class SessionModel : ISessionModel
 {
     // Larger scratch vectors come from the pool instead of the stack.
     private const int StackFloats = 1024;
-    private const int StackItems = 256;
-    private const int StackNeighbours = 2048;
+    private const int StackItems = 2048;
 
     private readonly SessionModelWeights _w;
     private readonly int _items, _embedding, _hidden, _attention;
@@ -35,6 +34,7 @@ public sealed class SessionModel : ISessionModel
         Items = new ItemVocabulary(artifact.ItemIds);
         Version = artifact.ModelVersion;
         Artifact = artifact;
+        Catalog = new CatalogScorer(_w.OutputEmbedding, _items, _embedding, _w.OutputBias, _w.Transitions, _w.TransitionWeight);
     }
 
     /// <summary>Reads and verifies the artifact at <paramref name="path"/>.</summary>
@@ -49,6 +49,9 @@ public sealed class SessionModel : ISessionModel
     public int Window { get; }
     public int EventTypes { get; }
     public int RepeatWindow { get; }
+    /// <summary>Scores and top-K over the catalog for a session vector (<see cref="SessionVector"/>): the exact
+    /// quantised-then-rescored scan <see cref="Rank"/> uses, and the float scan it equals.</summary>
+    public CatalogScorer Catalog { get; }
     /// <summary>The artifact this model was built from (header, metrics, weights).</summary>
     public ModelArtifact Artifact { get; }
 
@@ -92,22 +95,102 @@ public sealed class SessionModel : ISessionModel
     }
 
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null) => Rank(recentStates, stateCount, lastItem, [], destination, exclude);
+        IReadOnlySet<int>? exclude = null)
+    {
+        if (destination.IsEmpty)
+        {
+            CheckRankQuery(recentStates, stateCount, lastItem);
+            return 0;
+        }
+        Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
+        SessionVector(recentStates, stateCount, lastItem, session);
+        return Catalog.TopK(session, lastItem, destination, exclude);
+    }
 
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
         Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
     {
-        if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
-            throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
-        if (lastItem < -1 || lastItem >= _items)
-            throw new ArgumentOutOfRangeException(nameof(lastItem), lastItem, "An index of the model's vocabulary, or -1 for none.");
+        var bound = SessionScoreBound(stateCount, sessionItems);
+        if (bound == 0 || destination.IsEmpty) return Rank(recentStates, stateCount, lastItem, destination, exclude);
+        Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
+        SessionVector(recentStates, stateCount, lastItem, session);
+        int[]? rentedItems = bound > StackItems ? ArrayPool<int>.Shared.Rent(bound) : null;
+        float[]? rentedValues = bound > StackItems ? ArrayPool<float>.Shared.Rent(bound) : null;
+        var items = rentedItems is null ? stackalloc int[bound] : rentedItems.AsSpan(0, bound);
+        var values = rentedValues is null ? stackalloc float[bound] : rentedValues.AsSpan(0, bound);
+        try
+        {
+            var count = SessionScores(recentStates, stateCount, sessionItems, items, values);
+            return Catalog.TopK(session, lastItem, new SparseScores(items[..count], values[..count]), destination, exclude);
+        }
+        finally
+        {
+            if (rentedItems is not null) ArrayPool<int>.Shared.Return(rentedItems);
+            if (rentedValues is not null) ArrayPool<float>.Shared.Return(rentedValues);
+        }
+    }
+
+    /// <summary>At most how many items <see cref="SessionScores"/> writes for these inputs (0: none, the model has
+    /// neither repeat nor neighbourhood scores, or the session no state).</summary>
+    public int SessionScoreBound(int stateCount, ReadOnlySpan<int> sessionItems)
+    {
         foreach (var item in sessionItems)
             if ((uint)item >= (uint)_items) throw new ArgumentOutOfRangeException(nameof(sessionItems), item, "Session items are indices of the model's vocabulary.");
-        if (destination.IsEmpty) return 0;
+        if (stateCount == 0 || RepeatWindow == 0 || sessionItems.IsEmpty) return 0;
+        return Math.Min(RepeatWindow, sessionItems.Length) + (_w.Neighbours is null ? 0 : NeighbourScores.Bound(_w, sessionItems));
+    }
+
+    /// <summary>The session's sparse additions to the catalog scores: the repeat scores of its own items plus the
+    /// neighbourhood scores of their co-occurring items, summed per item, items ascending. <paramref name="items"/>
+    /// and <paramref name="values"/> hold at least <see cref="SessionScoreBound"/>; returns how many were written.</summary>
+    public int SessionScores(ReadOnlySpan<float> recentStates, int stateCount, ReadOnlySpan<int> sessionItems,
+        Span<int> items, Span<float> values)
+    {
+        var bound = SessionScoreBound(stateCount, sessionItems);
+        if (bound == 0) return 0;
+        var current = recentStates.Slice((stateCount - 1) * _hidden, _hidden);
+        var repeatCount = Math.Min(RepeatWindow, sessionItems.Length);
+        Span<float> scratch = stackalloc float[2 * _attention];
+        var repeats = _w.RepeatScore is null ? 0 : RepeatScores.Compute(_w, current, sessionItems, items, values, scratch);
+        if (_w.Neighbours is null) return repeats;
+        // Neighbour scores go after the repeat scores, then the two sorted runs are merged, equal items summed.
+        var neighbours = NeighbourScores.Compute(_w, sessionItems, items[repeatCount..], values[repeatCount..]);
+        return Merge(items, values, repeats, repeatCount, neighbours);
+    }
+
+    // Merges the sorted runs [0, a) and [offset, offset + b) of items/values in place into [0, result), summing equal items.
+    private static int Merge(Span<int> items, Span<float> values, int a, int offset, int b)
+    {
+        if (a == 0)
+        {
+            items.Slice(offset, b).CopyTo(items);
+            values.Slice(offset, b).CopyTo(values);
+            return b;
+        }
+        Span<int> firstItems = stackalloc int[a];
+        Span<float> firstValues = stackalloc float[a];
+        items[..a].CopyTo(firstItems);
+        values[..a].CopyTo(firstValues);
+        int i = 0, j = offset, end = offset + b, written = 0;
+        while (i < a || j < end)
+        {
+            if (j >= end || (i < a && firstItems[i] < items[j])) (items[written], values[written++]) = (firstItems[i], firstValues[i++]);
+            else if (i >= a || items[j] < firstItems[i]) (items[written], values[written++]) = (items[j], values[j++]);
+            else (items[written], values[written++]) = (firstItems[i], firstValues[i++] + values[j++]);
+        }
+        return written;
+    }
+
+    /// <summary>The session vector the catalog is scored with (<see cref="Catalog"/>), from the same inputs as
+    /// <see cref="Rank"/>: attention over the recent states, combined with the current state (and the last item).</summary>
+    public void SessionVector(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<float> session)
+    {
+        CheckRankQuery(recentStates, stateCount, lastItem);
+        if (session.Length != _embedding) throw new ArgumentException($"The session vector holds {_embedding} values.", nameof(session));
 
         int h = _hidden, a = _attention, e = _embedding;
         var count = Math.Min(stateCount, Window);
-        int size = 3 * h + 2 * a + e + Window;
+        int size = 3 * h + 2 * a + Window;
         float[]? rented = size > StackFloats ? ArrayPool<float>.Shared.Rent(size) : null;
         var scratch = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
         var current = scratch[..h];
@@ -115,8 +198,7 @@ public sealed class SessionModel : ISessionModel
         var keyed = scratch.Slice(2 * h, h);
         var q = scratch.Slice(3 * h, a);
         var attended = scratch.Slice(3 * h + a, a);
-        var session = scratch.Slice(3 * h + 2 * a, e);
-        var logits = scratch.Slice(3 * h + 2 * a + e, Math.Max(count, 1));
+        var logits = scratch.Slice(3 * h + 2 * a, Math.Max(count, 1));
 
         // An empty session ranks from the zero state, as if one state of zeros were in the window.
         var states = count == 0 ? default : recentStates.Slice((stateCount - count) * h, count * h);
@@ -144,47 +226,15 @@ public sealed class SessionModel : ISessionModel
                 + _w.CombineBias[row];
             if (!skip.IsEmpty) session[row] += TensorPrimitives.Dot(weights[(h + a)..], skip);
         }
-
-        // The session's own items and their repeat scores, ascending, walked in step with the scan like the transitions.
-        var repeats = Math.Min(RepeatWindow, count == 0 ? 0 : sessionItems.Length);
-        int[]? rentedItems = repeats > StackItems ? ArrayPool<int>.Shared.Rent(repeats) : null;
-        float[]? rentedBonus = repeats > StackItems ? ArrayPool<float>.Shared.Rent(repeats + 2 * a) : null;
-        var repeatItems = rentedItems is null ? stackalloc int[repeats] : rentedItems.AsSpan(0, repeats);
-        var repeatScratch = rentedBonus is null ? stackalloc float[repeats + 2 * a] : rentedBonus.AsSpan(0, repeats + 2 * a);
-        var repeatBonus = repeatScratch[..repeats];
-        repeats = repeats == 0 ? 0 : RepeatScores.Compute(_w, current, sessionItems, repeatItems, repeatBonus, repeatScratch[repeats..]);
-        var repeat = 0;
-        // The neighbourhoods of the same session items (session-kNN inside the model), walked the same way.
-        var neighbourBound = _w.Neighbours is null || count == 0 ? 0 : NeighbourScores.Bound(_w, sessionItems);
-        int[]? rentedNeighbours = neighbourBound > StackNeighbours ? ArrayPool<int>.Shared.Rent(neighbourBound) : null;
-        float[]? rentedNeighbourScores = neighbourBound > StackNeighbours ? ArrayPool<float>.Shared.Rent(neighbourBound) : null;
-        var neighbourItems = rentedNeighbours is null ? stackalloc int[neighbourBound] : rentedNeighbours.AsSpan(0, neighbourBound);
-        var neighbourScores = rentedNeighbourScores is null ? stackalloc float[neighbourBound] : rentedNeighbourScores.AsSpan(0, neighbourBound);
-        var neighbours = neighbourBound == 0 ? 0 : NeighbourScores.Compute(_w, sessionItems, neighbourItems, neighbourScores);
-        var neighbour = 0;
-
-        var heap = new TopKHeap(destination[..Math.Min(destination.Length, _items)]);
-        var table = _w.OutputEmbedding.AsSpan();
-        var bias = _w.OutputBias;
-        // The last item's learned transition scores, walked in step with the catalog (successors ascend).
-        var transitions = _w.Transitions;
-        int pair = 0, pairsEnd = 0;
-        if (transitions is not null && lastItem >= 0) (pair, pairsEnd) = (transitions.Offsets[lastItem], transitions.Offsets[lastItem + 1]);
-        for (var item = 0; item < _items; item++)
-        {
-            var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
-            if (bias is not null) score += bias[item];
-            if (pair < pairsEnd && transitions!.Successors[pair] == item) score += _w.TransitionWeight![pair++];
-            if (repeat < repeats && repeatItems[repeat] == item) score += repeatBonus[repeat++];
-            if (neighbour < neighbours && neighbourItems[neighbour] == item) score += neighbourScores[neighbour++];
-            if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
-        }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
-        if (rentedItems is not null) ArrayPool<int>.Shared.Return(rentedItems);
-        if (rentedBonus is not null) ArrayPool<float>.Shared.Return(rentedBonus);
-        if (rentedNeighbours is not null) ArrayPool<int>.Shared.Return(rentedNeighbours);
-        if (rentedNeighbourScores is not null) ArrayPool<float>.Shared.Return(rentedNeighbourScores);
-        return heap.SortDescending();
+    }
+
+    private void CheckRankQuery(ReadOnlySpan<float> recentStates, int stateCount, int lastItem)
+    {
+        if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
+            throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
+        if (lastItem < -1 || lastItem >= _items)
+            throw new ArgumentOutOfRangeException(nameof(lastItem), lastItem, "An index of the model's vocabulary, or -1 for none.");
     }
 
     // output = W x + b (W row-major [output.Length, x.Length]; empty b means none).
