@@ -17,15 +17,17 @@ namespace Personalization.Grains.Ranking;
 /// (against this silo's in-memory <see cref="CatalogTable"/>: no remote call per item). A stateless worker, so each
 /// silo ranks locally with the model its <see cref="ModelRegistry"/> holds. Sessions whose states come from another
 /// model version (or no model at all) get the live fallback ranker, and say so. A list the ranker cannot fill
-/// under the rules is completed by <see cref="RuleBackfill"/>.</summary>
-[StatelessWorker]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, CatalogTable catalog, ServingMetrics metrics)
-    : Grain, IRankingGrain
+/// under the rules is completed by <see cref="RuleBackfill"/>.
+/// The catalog scan runs on the silo's <see cref="RankingScheduler"/> threads, isolated from ingest bursts; the grain
+/// holds no state, so it is reentrant and the queries of one activation overlap.</summary>
+[StatelessWorker, Reentrant]
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, CatalogTable catalog,
+    RankingScheduler scheduler, ServingMetrics metrics) : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
 
-    public Task<RankedItems> RankAsync(RankingQuery query)
+    public async Task<RankedItems> RankAsync(RankingQuery query)
     {
         var started = Stopwatch.GetTimestamp();
         var count = Math.Clamp(query.Count, 0, MaxCount);
@@ -33,11 +35,11 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         // The model the session's states belong to, whichever A/B arm serves it.
         var model = models.ByVersion(query.ModelVersion);
         var useModel = model is not null && query.RecentStates.Length >= model.HiddenSize;
-        var ranked = useModel ? Rank(model!, query, count, rules) : Fallback(query, count, rules);
+        var ranked = useModel ? await scheduler.Run(() => Rank(model!, query, count, rules)) : Fallback(query, count, rules);
         if (ranked.Items.Count < count) ranked = RuleBackfill.Complete(ranked, count, query, rules, fallback, catalog);
         metrics.RankingDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("ranker", useModel ? "model" : "fallback"));
-        return Task.FromResult(ranked);
+        return ranked;
     }
 
     private RankedItems Rank(ISessionModel model, RankingQuery query, int count, CatalogRules rules)
@@ -50,7 +52,8 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         var buffer = ArrayPool<RankedItem>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem, buffer.AsSpan(0, count), filter);
+            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem,
+                HiddenStateWindow.KnownItems(model.Items, query.RecentItems), buffer.AsSpan(0, count), filter);
             var items = new ScoredItem[written];
             for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
             return new RankedItems(model.Version, items);
