@@ -45,8 +45,8 @@ public sealed class BatchingRedisGrainStorageTests(RedisFixture redis)
             await storage.ReadStateAsync("session", User($"u{i}"), read);
             Assert.True(read.RecordExists);
             Assert.Equal(states[i].ETag, read.ETag);
-            Assert.Equal($"s-{i}", read.State.SessionId);
-            Assert.Equal(1000 + i, read.State.AppliedOffsets[i % 8]);
+            Assert.Equal($"s-{i}", read.State!.SessionId);
+            Assert.Equal(1000 + i, read.State!.AppliedOffsets[i % 8]);
         }
     }
 
@@ -67,9 +67,9 @@ public sealed class BatchingRedisGrainStorageTests(RedisFixture redis)
         await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
         var read = new GrainState<UserSessionState>();
         await storage.ReadStateAsync("session", User("contested"), read);
-        Assert.Equal(1, read.State.TotalEventsApplied);
+        Assert.Equal(1, read.State!.TotalEventsApplied);
         Assert.Equal(current.ETag, read.ETag);
-        current.State.TotalEventsApplied = 2;
+        current.State!.TotalEventsApplied = 2;
         await storage.WriteStateAsync("session", User("contested"), current);
     }
 
@@ -82,12 +82,12 @@ public sealed class BatchingRedisGrainStorageTests(RedisFixture redis)
         Assert.False(state.RecordExists);
         Assert.Null(state.ETag);
 
-        state.State.SessionId = "s";
+        state.State!.SessionId = "s";
         await storage.WriteStateAsync("session", User("nobody"), state);
         await storage.ClearStateAsync("session", User("nobody"), state);
         var read = new GrainState<UserSessionState>();
         await storage.ReadStateAsync("session", User("nobody"), read);
         Assert.False(read.RecordExists);
-        Assert.Null(read.State.SessionId);
+        Assert.Null(read.State!.SessionId);
     }
 }
