@@ -16,12 +16,14 @@ public static class CliApp
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
-                           [--seed 42]
+                           [--seed 42] [--products products.csv]
 
         Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items.
+        synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
+        the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
