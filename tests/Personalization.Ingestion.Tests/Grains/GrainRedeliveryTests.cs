@@ -36,14 +36,7 @@ public sealed class GrainRedeliveryTests(MockKafkaFixture kafka)
                 "the silo's consumer applies every event to the user grains");
 
             // A new consumer group reads the topic from the start: every record is delivered again.
-            var replay = new Personalization.Ingestion.Configuration.KafkaOptions
-            {
-                BootstrapServers = options.BootstrapServers,
-                Topic = options.Topic,
-                DeadLetterTopic = options.DeadLetterTopic,
-                GroupId = options.GroupId + "-replay",
-                Client = options.Client,
-            };
+            var replay = NewGroupOnTheSameTopic(options, "-replay");
             var metrics = new IngestionMetrics();
             using var recorder = new MetricsRecorder(metrics);
             var sink = new GrainClickEventSink(grains);
@@ -98,14 +91,7 @@ public sealed class GrainRedeliveryTests(MockKafkaFixture kafka)
             Assert.InRange(durableBefore, 1, produced.Count - 1);
 
             // Worst case after a crash: nothing was committed, so a successor reads everything again.
-            var successor = new Personalization.Ingestion.Configuration.KafkaOptions
-            {
-                BootstrapServers = options.BootstrapServers,
-                Topic = options.Topic,
-                DeadLetterTopic = options.DeadLetterTopic,
-                GroupId = options.GroupId + "-successor",
-                Client = options.Client,
-            };
+            var successor = NewGroupOnTheSameTopic(options, "-successor");
             var metrics = new IngestionMetrics();
             using var recorder = new MetricsRecorder(metrics);
             await using (await RunningConsumer.StartAsync(successor, new GrainClickEventSink(grains), metrics))
@@ -142,6 +128,17 @@ public sealed class GrainRedeliveryTests(MockKafkaFixture kafka)
             throw new OperationCanceledException();
         }
     }
+
+    // A consumer group that has committed nothing reads the topic from the start: every record is delivered again.
+    private static Personalization.Ingestion.Configuration.KafkaOptions NewGroupOnTheSameTopic(
+        Personalization.Ingestion.Configuration.KafkaOptions options, string suffix) => new()
+    {
+        BootstrapServers = options.BootstrapServers,
+        Topic = options.Topic,
+        DeadLetterTopic = options.DeadLetterTopic,
+        GroupId = options.GroupId + suffix,
+        Client = options.Client,
+    };
 
     private static long Applied(IGrainFactory grains, string user) =>
         grains.GetGrain<IUserSessionGrain>(user).GetSessionAsync().GetAwaiter().GetResult().TotalEventsApplied;
