@@ -69,17 +69,23 @@ public sealed class BatchingRedisGrainStorage : IGrainStorage, IDisposable
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var db = (await _connection.Value).GetDatabase();
-        var stored = await db.HashGetAsync(Key(stateName, grainId), Fields);
-        var data = stored[1];
+        // HGETALL, as Orleans' provider reads: one command, and the two fields are all the hash holds.
+        var stored = await db.HashGetAllAsync(Key(stateName, grainId));
+        RedisValue etag = default, data = default;
+        foreach (var entry in stored)
+        {
+            if (entry.Name == Fields[0]) etag = entry.Value;
+            else if (entry.Name == Fields[1]) data = entry.Value;
+        }
         if (data.IsNullOrEmpty)
         {
-            grainState.ETag = stored[0].IsNullOrEmpty ? null : (string?)stored[0];
+            grainState.ETag = etag.IsNullOrEmpty ? null : (string?)etag;
             grainState.RecordExists = false;
             grainState.State = Activator.CreateInstance<T>();
             return;
         }
         grainState.State = _serializer.Deserialize<T>(new BinaryData((byte[])data!));
-        grainState.ETag = stored[0];
+        grainState.ETag = etag;
         grainState.RecordExists = true;
     }
 
