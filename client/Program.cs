@@ -17,6 +17,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
+app.MapOpsApi();
+app.MapPages();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(ApiPolicies.Dashboard);
 app.MapPersonalizationMetrics();
 app.Run();

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Models;
+using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Sessions;
 
 namespace Personalization.Grains;
@@ -26,6 +28,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());
+        services.AddSingleton<ServingMetrics>();
+        services.AddHostedService<SiloMetricsReporter>();
         return services;
     }
 }

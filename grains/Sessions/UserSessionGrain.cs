@@ -1,9 +1,13 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Storage;
 
 namespace Personalization.Grains.Sessions;
@@ -18,17 +22,38 @@ public sealed class UserSessionGrain(
     LiveFallbackRanker fallback,
     IOptions<SessionOptions> options,
     TimeProvider time,
-    LiveQualityMonitor quality) : Grain, IUserSessionGrain
+    LiveQualityMonitor quality,
+    ServingMetrics metrics,
+    ILogger<UserSessionGrain> logger) : Grain, IUserSessionGrain
 {
+    private readonly ObserverManager<ISessionObserver> _observers = new(SessionSubscriptions.Lifetime, logger);
+
     private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time);
+
+    private ModelArm Arm => models.For(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        metrics.SessionActivated();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.SessionDeactivated();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
     {
+        var started = Stopwatch.GetTimestamp();
         var tracker = Tracker;
-        var model = models.Current;
+        var arm = Arm;
+        var model = arm.Model;
         tracker.SyncModel(model);
         int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0;
         var learned = new List<(string[] Preceding, string Item)>(events.Count);
+        var appliedAt = new List<DateTimeOffset>(events.Count);
         foreach (var e in events)
         {
             if (tracker.IsDuplicate(e))
@@ -38,9 +63,10 @@ public sealed class UserSessionGrain(
             }
             // Prequential check: where did this item stand in what the session would have been shown just now?
             if (quality.Samples(e.Event.EventId) && !tracker.StartsNewSession(e.Event))
-                await CheckLiveQualityAsync(e.Event.ItemId);
+                await CheckLiveQualityAsync(e.Event.ItemId, arm.Name);
             var step = tracker.Apply(e, model);
             applied++;
+            appliedAt.Add(e.Event.Timestamp);
             if (step.NewSession) sessionsStarted++;
             if (step.KnownItem == false) unknown++;
             learned.Add((step.PrecedingItems, e.Event.ItemId));
@@ -60,6 +86,15 @@ public sealed class UserSessionGrain(
         }
         // Learned only once durable, so a redelivered batch does not count twice.
         foreach (var (preceding, item) in learned) fallback.Observe(preceding, item);
+        var now = time.GetUtcNow();
+        foreach (var at in appliedAt) metrics.Freshness.Record((now - at).TotalMilliseconds);
+        metrics.ApplyDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (_observers.Count > 0)
+        {
+            var (user, total) = (this.GetPrimaryKeyString(), session.State.TotalEventsApplied);
+            // One-way calls: the grain does not wait for its subscribers.
+            _observers.Notify(o => { _ = o.SessionChanged(user, total); });
+        }
         return new ApplyResult(applied, duplicates, unknown, sessionsStarted);
     }
 
@@ -67,9 +102,23 @@ public sealed class UserSessionGrain(
     {
         var state = session.State;
         // A hot reload rebuilds the states in memory only: it is deterministic, so the next applied batch stores it.
-        Tracker.SyncModel(models.Current);
+        var arm = Arm;
+        Tracker.SyncModel(arm.Model);
         var ranked = await RankAsync(count);
-        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items);
+        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items,
+            state.TotalEventsApplied, arm.Name);
+    }
+
+    public Task SubscribeAsync(ISessionObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ISessionObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     // Exactly the ranking RecommendAsync would serve now.
@@ -81,13 +130,13 @@ public sealed class UserSessionGrain(
         return GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
     }
 
-    private async Task CheckLiveQualityAsync(string itemId)
+    private async Task CheckLiveQualityAsync(string itemId, string arm)
     {
         var ranked = await RankAsync(quality.Cutoff);
         var rank = 0;
         for (var i = 0; i < ranked.Items.Count && rank == 0; i++)
             if (ranked.Items[i].ItemId == itemId) rank = i + 1;
-        quality.Record(ranked.ModelVersion, rank);
+        quality.Record(ranked.ModelVersion, rank, arm);
     }
 
     public Task<SessionSummary> GetSessionAsync()
