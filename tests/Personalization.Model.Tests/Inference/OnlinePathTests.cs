@@ -7,6 +7,7 @@ namespace Personalization.Model.Tests.Inference;
 
 /// <summary>The managed online path (one GRU step per event, attention ranking) replays the TorchSharp network's
 /// full-sequence forward on the same weights.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class OnlinePathTests
 {
     private const float Tolerance = 1e-4f;

@@ -1,9 +1,11 @@
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Model.Inference;
 using Personalization.Trainer.Commands;
 using Xunit;
 
 namespace Personalization.Model.Tests.Trainer.Commands;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class CliAppTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pz-cli-").FullName;

@@ -1,3 +1,4 @@
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Model.Baselines;
 using Personalization.Model.Data;
 using Personalization.Model.Inference;
@@ -11,6 +12,7 @@ namespace Personalization.Model.Tests.Trainer.Training;
 
 /// <summary>Training on the synthetic shop (category browse paths with intent drift and purchases), judged through
 /// the cluster's own online path on held-out sessions, against popularity.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class SessionModelTrainerTests(SyntheticTrainingFixture shop, ITestOutputHelper output) : IClassFixture<SyntheticTrainingFixture>
 {
     [Fact]
