@@ -99,7 +99,7 @@ internal static class ClusterBenchmark
         report["state_bytes_max"] = stateSizes.Bytes.Count == 0 ? null : stateSizes.Bytes.Max();
 
         // Phase 2: half the capacity, visibility probes and ranking at a steady rate.
-        var loadRate = args.Int("--load-rate", (int)Math.Max(1_000, ingestRate / 2));
+        var loadRate = args.Int("--load-rate", (int)Math.Max(100, ingestRate / 2));
         var visible = new LatencyRecorder();
         var ranking = new LatencyRecorder();
         var lost = new int[1];
