@@ -45,7 +45,8 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         var buffer = ArrayPool<RankedItem>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem, buffer.AsSpan(0, count), exclude);
+            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem,
+                HiddenStateWindow.KnownItems(model.Items, query.RecentItems), buffer.AsSpan(0, count), exclude);
             var items = new ScoredItem[written];
             for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
             return new RankedItems(model.Version, items);
