@@ -9,6 +9,8 @@ return args switch
     ["consume", .. var rest] => await ConsumerBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["consume-latency", .. var rest] => await ConsumerLatencyBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["api", .. var rest] => await ApiLoadBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["catalog", .. var rest] => await CatalogBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["summary", .. var rest] => BenchmarkSummary.Run(new BenchmarkArguments(rest)),
     ["chaos", .. var rest] => await ChaosBenchmark.RunAsync(ChaosArguments.Parse(new BenchmarkArguments(rest))),
     _ => Usage(),
 };
@@ -25,10 +27,14 @@ static int Usage()
         pz-bench price   --model FILE [--repeats 20] [--json FILE]
             one thread: featurization + forward of the price model (pz-train price) per product, synthetic and
             long titles; mean, p50, p99 µs per item
-        pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--events 300000] [--users 50000]
-                         [--load-rate 20000] [--load-seconds 20] [--json FILE]
+        pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--users 100000] [--events 2×users]
+                         [--partitions 32] [--load-rate half the capacity] [--load-seconds 20] [--rank-rate 200] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
-            durable in Redis, event-to-visible latency and top-20 latency under ingest load, state bytes per user
+            durable in Redis, silo heap per resident user, state bytes per user, event-to-visible latency and top-20
+            latency at --rank-rate while ingesting at --load-rate, and the raw anchors (pipelined Redis SETs of the
+            state's size, warm trivial grain calls) with the ingest rate as a ratio of them; never aborts on overload
+        pz-bench summary --inputs A.json,B.json --out FILE
+            the issue's summary keys, each from the first report that has it (null when none measured it)
         pz-bench consume [--events 200000] [--partitions 16] [--batch 2000]
             the silo's Kafka consumer (consume, parse, group by user, commit) with a no-op sink on an in-process
             mock cluster, and parse+validate alone
@@ -38,6 +44,9 @@ static int Usage()
             load on a running web API: requests/s, errors and latency percentiles; visible = POST one event for a
             new user and poll its session until applied (ingest-to-visible latency); --key (or PZ_API_KEY): an API
             key with the ingest and read scopes (run.sh prints one and writes it to .run/api.key)
+        pz-bench catalog [--items 1000000] [--partitions 64] [--json FILE]
+            the silo's catalog table: memory per item, parse+apply per item, the per-query rule check, and the
+            start-up rebuild from the catalog topic on an in-process mock cluster until caught up
         pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-pid N --silo-pid-file FILE --kafka-pid N
                          [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE] [--key K]
             the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a

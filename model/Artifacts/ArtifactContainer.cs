@@ -8,8 +8,8 @@ namespace Personalization.Model.Artifacts;
 
 /// <summary>The one-file artifact layout shared by every model architecture (docs/model-artifact.md): magic, JSON
 /// header, vocabulary, float32 weights. Writes are atomic (temp file + rename), reads verify the content hash. The
-/// architecture's own file class (<see cref="ModelArtifactFile"/>, <c>PriceModelArtifactFile</c>) maps its record
-/// to and from <see cref="ArtifactContents{T}"/> and says which versions it reads.</summary>
+/// architecture's own file class (<see cref="ModelArtifactFile"/>, <c>PriceModelArtifactFile</c>) says which
+/// versions it writes and reads and how its record is built from the file.</summary>
 internal static class ArtifactContainer
 {
     private static ReadOnlySpan<byte> Magic => "PZMODEL\0"u8;
@@ -19,33 +19,34 @@ internal static class ArtifactContainer
     // The hashed form of the hyper-parameters: fixed property order, no whitespace.
     private static readonly JsonSerializerOptions CanonicalJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Writes the contents so that readers see either the old file or the complete new one; returns them
+    /// <summary>Writes the artifact so that readers see either the old file or the complete new one; returns it
     /// with the content hash and the model version (<c>architecture:yyyyMMddTHHmmss-</c> + 8 hex digits) filled in.</summary>
-    public static ArtifactContents<T> Write<T>(string path, ArtifactContents<T> contents) where T : new()
+    public static TArtifact Write<TArtifact, T>(string path, TArtifact artifact, string architecture, int formatVersion)
+        where TArtifact : TrainedArtifact<T> where T : new()
     {
-        Validate(contents);
-        var vocabulary = VocabularyBytes(contents.Vocabulary);
-        var hash = ContentHash(contents.HyperParameters, contents.Tensors.Select(t => (t.Name, t.Shape)), vocabulary,
-            contents.Tensors.Select(t => t.Values));
-        var created = contents.CreatedUtc.ToUniversalTime();
-        var written = contents with
+        Validate(artifact);
+        var vocabulary = VocabularyBytes(artifact.VocabularySection);
+        var hash = ContentHash(artifact.HyperParameters, artifact.Tensors.Select(t => (t.Name, t.Shape)), vocabulary,
+            artifact.Tensors.Select(t => t.Values));
+        var created = artifact.CreatedUtc.ToUniversalTime();
+        var written = (TArtifact)(artifact with
         {
             CreatedUtc = created,
             ContentHash = hash,
-            ModelVersion = $"{contents.Architecture}:{created:yyyyMMdd'T'HHmmss}-{hash["sha256:".Length..][..8]}",
-        };
+            ModelVersion = $"{architecture}:{created:yyyyMMdd'T'HHmmss}-{hash["sha256:".Length..][..8]}",
+        });
         var header = new ArtifactHeader<T>
         {
-            FormatVersion = contents.FormatVersion,
-            Architecture = contents.Architecture,
+            FormatVersion = formatVersion,
+            Architecture = architecture,
             ModelVersion = written.ModelVersion,
             CreatedUtc = created,
-            HyperParameters = contents.HyperParameters,
-            ItemCount = contents.Vocabulary.Count,
+            HyperParameters = artifact.HyperParameters,
+            ItemCount = artifact.VocabularySection.Count,
             VocabularyBytes = vocabulary.Length,
-            Tensors = contents.Tensors.Select(t => new ArtifactTensorEntry(t.Name, t.Shape)).ToList(),
-            Metrics = new Dictionary<string, double>(contents.Metrics),
-            Properties = new Dictionary<string, string>(contents.Properties),
+            Tensors = artifact.Tensors.Select(t => new ArtifactTensorEntry(t.Name, t.Shape)).ToList(),
+            Metrics = new Dictionary<string, double>(artifact.Metrics),
+            Properties = new Dictionary<string, string>(artifact.Properties),
             ContentHash = hash,
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header, Json);
@@ -63,7 +64,7 @@ internal static class ArtifactContainer
                 stream.Write(length);
                 stream.Write(headerBytes);
                 stream.Write(vocabulary);
-                foreach (var tensor in contents.Tensors) WriteFloats(stream, tensor.Values);
+                foreach (var tensor in artifact.Tensors) WriteFloats(stream, tensor.Values);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
@@ -75,9 +76,12 @@ internal static class ArtifactContainer
         return written;
     }
 
-    /// <summary>Reads an artifact of <paramref name="architecture"/> in format versions 1..<paramref name="maxFormatVersion"/>;
-    /// throws <see cref="InvalidDataException"/> if the file is not one, is truncated, or its content does not match its hash.</summary>
-    public static ArtifactContents<T> Read<T>(string path, string architecture, int maxFormatVersion) where T : new()
+    /// <summary>Reads an artifact of <paramref name="architecture"/> in format versions 1..<paramref name="maxFormatVersion"/>,
+    /// built by <paramref name="create"/> from the shape, the vocabulary section and the weights; throws
+    /// <see cref="InvalidDataException"/> if the file is not one, is truncated, or its content does not match its hash.</summary>
+    public static TArtifact Read<TArtifact, T>(string path, string architecture, int maxFormatVersion,
+        Func<T, IReadOnlyList<string>, IReadOnlyList<ArtifactTensor>, TArtifact> create)
+        where TArtifact : TrainedArtifact<T> where T : new()
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Span<byte> magic = stackalloc byte[8];
@@ -126,31 +130,26 @@ internal static class ArtifactContainer
         if (ids.Length != header.ItemCount)
             throw new InvalidDataException($"{path}: {ids.Length} vocabulary entries, header says {header.ItemCount}.");
 
-        return new ArtifactContents<T>
+        return (TArtifact)(create(header.HyperParameters, ids, tensors) with
         {
-            Architecture = header.Architecture,
-            FormatVersion = header.FormatVersion,
-            HyperParameters = header.HyperParameters,
-            Vocabulary = ids,
-            Tensors = tensors,
             Metrics = header.Metrics,
             Properties = header.Properties,
             CreatedUtc = header.CreatedUtc,
             ContentHash = header.ContentHash,
             ModelVersion = header.ModelVersion,
-        };
+        });
     }
 
-    private static void Validate<T>(ArtifactContents<T> contents) where T : new()
+    private static void Validate<T>(TrainedArtifact<T> artifact) where T : new()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tensor in contents.Tensors)
+        foreach (var tensor in artifact.Tensors)
         {
             if (!names.Add(tensor.Name)) throw new ArgumentException($"Duplicate tensor name '{tensor.Name}'.");
             if (ArtifactTensor.ElementCount(tensor.Shape) != tensor.Values.Length)
                 throw new ArgumentException($"Tensor '{tensor.Name}' has {tensor.Values.Length} values for shape [{string.Join(",", tensor.Shape)}].");
         }
-        foreach (var id in contents.Vocabulary)
+        foreach (var id in artifact.VocabularySection)
             if (id.Length == 0 || id.Contains('\n')) throw new ArgumentException($"Vocabulary entry '{id}' is empty or contains a line break.");
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Personalization.Model.Pricing.Evaluation;
 using Personalization.Trainer.Data;
 using Personalization.Trainer.Pricing;
@@ -19,20 +17,9 @@ public sealed record PriceReport(
     IReadOnlyList<PriceEvaluationResult> Results,
     PriceTrainingSummary? Training)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public void Write(string path) => JsonReportFile.Write(path, this);
 
-    public void Write(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
-    }
-
-    public static PriceReport Read(string path) => JsonSerializer.Deserialize<PriceReport>(File.ReadAllText(path), Json)!;
+    public static PriceReport Read(string path) => JsonReportFile.Read<PriceReport>(path);
 }
 
 /// <summary>What price training did: the artifact, the kept epoch, the curve, time and memory.</summary>

@@ -13,15 +13,11 @@ public static class SessionNetworkArtifacts
     {
         if (itemIds.Count != network.Options.Items)
             throw new ArgumentException($"{itemIds.Count} item ids for a network of {network.Options.Items} items.", nameof(itemIds));
-        var tensors = new List<ArtifactTensor>();
+        var tensors = network.ToArtifactTensors();
         using (no_grad())
         {
-            foreach (var (name, parameter) in network.named_parameters())
-            {
-                using var cpu = parameter.detach().cpu().to_type(ScalarType.Float32).contiguous();
-                tensors.Add(new ArtifactTensor(name, cpu.shape.Select(d => (int)d).ToArray(), cpu.data<float>().ToArray()));
-            }
             if (network.Transitions is { } transitions) tensors.AddRange(transitions.ToArtifactTensors());
+            if (network.Neighbours is { } neighbours) tensors.AddRange(neighbours.ToArtifactTensors());
             if (network.Options.TiedEmbeddings)
             {
                 var input = tensors.Single(t => t.Name == "item_embedding.weight");
@@ -42,19 +38,9 @@ public static class SessionNetworkArtifacts
     public static SessionNetwork ToNetwork(this ModelArtifact artifact)
     {
         var transitions = artifact.HyperParameters.Transitions ? ItemTransitions.FromArtifact(artifact) : null;
-        var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count), transitions);
-        using (no_grad())
-        {
-            foreach (var (name, parameter) in network.named_parameters())
-            {
-                var stored = artifact.Tensor(name);
-                if (!stored.Shape.Select(d => (long)d).SequenceEqual(parameter.shape))
-                    throw new InvalidDataException($"Tensor '{name}' is [{string.Join(",", stored.Shape)}], the network wants [{string.Join(",", parameter.shape)}].");
-                using var values = tensor(stored.Values, parameter.shape);
-                parameter.copy_(values);
-            }
-        }
-        network.eval();
+        var neighbours = artifact.HyperParameters.NeighboursPerItem > 0 ? ItemNeighbours.FromArtifact(artifact) : null;
+        var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count), transitions, neighbours);
+        network.LoadFrom(artifact);
         return network;
     }
 

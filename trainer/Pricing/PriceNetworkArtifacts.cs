@@ -1,6 +1,5 @@
-using Personalization.Model.Artifacts;
 using Personalization.Model.Pricing;
-using static TorchSharp.torch;
+using Personalization.Trainer.Network;
 
 namespace Personalization.Trainer.Pricing;
 
@@ -12,15 +11,7 @@ public static class PriceNetworkArtifacts
     {
         if (vocabulary.Categories != network.Shape.Categories || vocabulary.Brands != network.Shape.Brands)
             throw new ArgumentException("The vocabulary does not match the network's category and brand tables.", nameof(vocabulary));
-        var tensors = new List<ArtifactTensor>();
-        using (no_grad())
-        {
-            foreach (var (name, parameter) in network.named_parameters())
-            {
-                using var cpu = parameter.detach().cpu().to_type(ScalarType.Float32).contiguous();
-                tensors.Add(new ArtifactTensor(name, cpu.shape.Select(d => (int)d).ToArray(), cpu.data<float>().ToArray()));
-            }
-        }
+        var tensors = network.ToArtifactTensors();
         return new PriceModelArtifact
         {
             HyperParameters = network.Shape,
@@ -34,18 +25,7 @@ public static class PriceNetworkArtifacts
     public static PriceNetwork ToNetwork(this PriceModelArtifact artifact)
     {
         var network = new PriceNetwork(artifact.HyperParameters);
-        using (no_grad())
-        {
-            foreach (var (name, parameter) in network.named_parameters())
-            {
-                var stored = artifact.Tensor(name);
-                if (!stored.Shape.Select(d => (long)d).SequenceEqual(parameter.shape))
-                    throw new InvalidDataException($"Tensor '{name}' is [{string.Join(",", stored.Shape)}], the network wants [{string.Join(",", parameter.shape)}].");
-                using var values = tensor(stored.Values, parameter.shape);
-                parameter.copy_(values);
-            }
-        }
-        network.eval();
+        network.LoadFrom(artifact);
         return network;
     }
 }

@@ -42,12 +42,16 @@ public sealed class OnlinePathTests
     [InlineData(1, 4, false, true)]
     [InlineData(5, 17, true, true, true)]  // learned transition scores of the last item
     [InlineData(3, 9, false, false, true, true)] // tied input and output tables
+    [InlineData(5, 13, true, true, true, true, 4)]  // repeat scores: the window of session items slides too
+    [InlineData(2, 7, true, false, false, false, 20)] // a repeat window longer than the session
+    [InlineData(5, 17, true, true, true, true, 6, 8)] // neighbourhood scores of the same window
+    [InlineData(1, 5, false, false, false, false, 1, 3)]
     public void Attention_ranking_scores_equal_the_TorchSharp_scores_at_every_position(int window, int length, bool itemBias,
-        bool lastItemSkip, bool transitions = false, bool tied = false)
+        bool lastItemSkip, bool transitions = false, bool tied = false, int repeatWindow = 0, int neighbours = 0)
     {
         const int items = 60;
         using var network = NetworkTestData.Network(items, window, seed: length, itemBias: itemBias, lastItemSkip: lastItemSkip,
-            transitions: transitions, tied: tied);
+            transitions: transitions, tied: tied, repeatWindow: repeatWindow, neighbours: neighbours);
         var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
         var (sequence, types) = NetworkTestData.Session(items, length, seed: 100 + length);
         var reference = NetworkTestData.ReferenceScores(network, sequence, types);
@@ -95,6 +99,30 @@ public sealed class OnlinePathTests
     }
 
     [Fact]
+    public void Repeat_scores_can_put_the_sessions_own_items_first()
+    {
+        const int items = 50;
+        using var network = NetworkTestData.Network(items, repeatWindow: 6);
+        using (TorchSharp.torch.no_grad())
+            network.named_parameters().Single(p => p.name == "repeat_score.bias").parameter.fill_(100f);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
+        var session = new[] { 7, 31, 7, 12, 44 };
+        var cursor = model.StartSession();
+        foreach (var item in session) cursor.Advance(item, 0);
+
+        var top = new RankedItem[4];
+        cursor.TopK(4, top);
+
+        // A bias of 100 per occurrence dwarfs every catalog score: the four distinct session items lead.
+        Assert.Equal(session.Distinct().Order(), top.Select(r => r.Item).Order());
+        var withoutItems = new RankedItem[4];
+        var window = new HiddenStateWindow();
+        foreach (var item in session) window.Advance(model, item, 0);
+        HiddenStateWindow.Rank(model, window.Floats, window.LastItem, [], withoutItems);
+        Assert.NotEqual(top.Select(r => r.Item).Order(), withoutItems.Select(r => r.Item).Order());
+    }
+
+    [Fact]
     public void Top_k_is_the_head_of_the_full_ranking_and_skips_excluded_items()
     {
         const int items = 40;
@@ -112,7 +140,7 @@ public sealed class OnlinePathTests
 
         var exclude = new HashSet<int> { full[0].Item, full[2].Item };
         var filtered = new RankedItem[5];
-        Assert.Equal(5, cursor.TopK(5, filtered, exclude));
+        Assert.Equal(5, cursor.TopK(5, filtered, ItemFilter.Excluding(exclude)));
         Assert.Equal(full.Where(r => !exclude.Contains(r.Item)).Take(5), filtered);
     }
 
@@ -125,7 +153,7 @@ public sealed class OnlinePathTests
         cursor.Advance(2, 0);
 
         var ranked = new RankedItem[20];
-        var written = cursor.TopK(20, ranked, new HashSet<int> { 2 });
+        var written = cursor.TopK(20, ranked, ItemFilter.Excluding(new HashSet<int> { 2 }));
 
         Assert.Equal(5, written);
         Assert.DoesNotContain(2, ranked.Take(written).Select(r => r.Item));

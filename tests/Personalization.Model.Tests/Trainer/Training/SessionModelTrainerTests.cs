@@ -70,7 +70,7 @@ public sealed class SessionModelTrainerTests(SyntheticTrainingFixture shop, ITes
     [Fact]
     public void Sampled_negatives_also_learn_the_browse_paths()
     {
-        var options = shop.Options with { NegativeSamples = 200, Epochs = 3, Shape = shop.Options.Shape with { Transitions = false } };
+        var options = shop.Options with { NegativeSamples = 200, Epochs = 3, Shape = shop.Options.Shape with { Transitions = false, RepeatWindow = 0, NeighboursPerItem = 0 } };
         var result = new SessionModelTrainer(options).Train(shop.Vocabulary.Count, shop.TrainSequences, shop.ValidationSequences);
         var model = SessionModel.FromArtifact(result.Network.ToArtifact(shop.Vocabulary.Ids));
         var popularity = new PopularityRanker(shop.Vocabulary).Fit(shop.TrainSessions);

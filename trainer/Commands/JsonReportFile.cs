@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Personalization.Trainer.Commands;
+
+/// <summary>How the trainer's <c>--json</c> reports are written and read: web casing, indented, NaN as a string
+/// (a ranker that could not be measured says so instead of failing the write).</summary>
+internal static class JsonReportFile
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static void Write<T>(string path, T report)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        File.WriteAllText(path, JsonSerializer.Serialize(report, Json));
+    }
+
+    public static T Read<T>(string path) => JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)!;
+}
