@@ -9,6 +9,8 @@ internal sealed class CatalogColumns(int capacity)
     public readonly string[] Ids = new string[capacity];
     public readonly CatalogItem?[] Items = new CatalogItem?[capacity];
     public readonly CatalogRow[] Rows = new CatalogRow[capacity];
+    /// <summary>The price model's estimate for items listed without a price; null otherwise.</summary>
+    public readonly CatalogPriceEstimate?[] Estimates = new CatalogPriceEstimate?[capacity];
 
     public int Capacity => Ids.Length;
 
@@ -18,6 +20,7 @@ internal sealed class CatalogColumns(int capacity)
         Array.Copy(Ids, grown.Ids, used);
         Array.Copy(Items, grown.Items, used);
         Array.Copy(Rows, grown.Rows, used);
+        Array.Copy(Estimates, grown.Estimates, used);
         return grown;
     }
 }

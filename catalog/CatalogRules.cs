@@ -1,7 +1,8 @@
 namespace Personalization.Catalog;
 
 /// <summary>Business rules on the catalog's attributes: a category prefix (normalised, whole segments), in stock
-/// only, a price range (inclusive). An item the catalog does not list passes only when no rule is set; an item the
+/// only, a price range (inclusive; an item listed without a price is judged by the price model's estimate, and
+/// fails the range while it has none). An item the catalog does not list passes only when no rule is set; an item the
 /// catalog deleted never passes.</summary>
 public readonly record struct CatalogRules(string? CategoryPrefix = null, bool InStockOnly = false,
     decimal? MinPrice = null, decimal? MaxPrice = null)

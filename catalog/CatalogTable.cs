@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Personalization.Contract;
 using Personalization.Model;
+using Personalization.Model.Pricing;
 
 namespace Personalization.Catalog;
 
 /// <summary>The whole catalog in memory: last value wins per item id, a delete removes the item for good (until it
 /// is published again). One writer (the topic reader) and any number of readers at once: the rankers read it on
-/// every query without locks or remote calls. Category paths, brands and currencies are interned.</summary>
+/// every query without locks or remote calls. Category paths, brands and currencies are interned. With a price model
+/// (<see cref="UsePriceModel"/>), an item listed without a price carries the model's estimate, marked as such.</summary>
 public sealed class CatalogTable
 {
     private readonly ConcurrentDictionary<string, int> _slots = new(StringComparer.Ordinal);
@@ -19,6 +21,7 @@ public sealed class CatalogTable
     private readonly ConcurrentDictionary<string, CategoryMatch> _prefixes = new(StringComparer.OrdinalIgnoreCase);
     private volatile CatalogColumns _columns = new(1024);
     private volatile string[] _categoryPaths = [];
+    private volatile PriceModel? _priceModel;
     private int _slotCount;
     private int _liveCount;
     private long _version;
@@ -36,8 +39,11 @@ public sealed class CatalogTable
     public bool IsEmpty => Slots == 0;
 
     /// <summary>Inserts or replaces an item (last value wins).</summary>
+    /// <summary>Inserts or replaces an item (last value wins). An item without a price is priced by the price
+    /// model, when there is one (one forward of the CNN, before the write lock).</summary>
     public void Upsert(CatalogItem item)
     {
+        var estimate = item.Price is null ? Estimate(_priceModel, item) : null;
         lock (_writeLock)
         {
             item = Intern(item);
@@ -45,14 +51,42 @@ public sealed class CatalogTable
             var columns = _columns;
             if (columns.Items[slot] is null) Interlocked.Increment(ref _liveCount);
             columns.Items[slot] = item;
+            columns.Estimates[slot] = estimate;
             columns.Rows[slot] = new CatalogRow
             {
                 Category = item.CategoryPath is null ? -1 : CategoryId(item.CategoryPath),
-                Price = item.Price is { } price ? (float)price : float.NaN,
-                Flags = (byte)(CatalogRow.Live | (item.InStock ? CatalogRow.InStock : 0)),
+                Price = item.Price is { } price ? (float)price : estimate is null ? float.NaN : (float)estimate.Price,
+                Flags = (byte)(CatalogRow.Live | (item.InStock ? CatalogRow.InStock : 0) | (estimate is null ? 0 : CatalogRow.PriceEstimated)),
             };
             Interlocked.Increment(ref _version);
         }
+    }
+
+    /// <summary>Makes <paramref name="model"/> the one that prices items listed without a price: every such item
+    /// listed now is estimated again (a walk over the table, one CNN forward per unpriced item, holding the write
+    /// lock only to store each estimate), and every one published later is estimated on arrival. Returns how many
+    /// items it estimated.</summary>
+    public int UsePriceModel(PriceModel model)
+    {
+        _priceModel = model;
+        var estimated = 0;
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            if (_columns.Items[slot] is not { Price: null } item) continue;
+            var estimate = Estimate(model, item);
+            lock (_writeLock)
+            {
+                var columns = _columns;
+                // Replaced or deleted meanwhile (Upsert then priced the new value), or a newer model took over.
+                if (!ReferenceEquals(columns.Items[slot], item) || !ReferenceEquals(_priceModel, model)) continue;
+                columns.Estimates[slot] = estimate;
+                ref var row = ref columns.Rows[slot];
+                row.Price = estimate is null ? float.NaN : (float)estimate.Price;
+                row.Flags = (byte)((row.Flags & ~CatalogRow.PriceEstimated) | (estimate is null ? 0 : CatalogRow.PriceEstimated));
+            }
+            if (estimate is not null) estimated++;
+        }
+        return estimated;
     }
 
     /// <summary>Deletes an item; it is never eligible again until it is published again.</summary>
@@ -64,6 +98,7 @@ public sealed class CatalogTable
             var columns = _columns;
             if (columns.Items[slot] is not null) Interlocked.Decrement(ref _liveCount);
             columns.Items[slot] = null;
+            columns.Estimates[slot] = null;
             columns.Rows[slot] = new CatalogRow { Category = -1, Price = float.NaN, Flags = 0 };
             Interlocked.Increment(ref _version);
         }
@@ -78,13 +113,19 @@ public sealed class CatalogTable
     }
 
     /// <summary>The listed item, or false when it is unknown or deleted.</summary>
-    public bool TryGet(string itemId, out CatalogItem item)
+    public bool TryGet(string itemId, out CatalogItem item) => TryGet(itemId, out item, out _);
+
+    /// <summary>The listed item and, when it was listed without a price, the price model's estimate (null when it
+    /// has a price or no model has priced it); false when it is unknown or deleted.</summary>
+    public bool TryGet(string itemId, out CatalogItem item, out CatalogPriceEstimate? estimate)
     {
         item = null!;
+        estimate = null;
         if (!_slots.TryGetValue(itemId, out var slot)) return false;
         var columns = _columns;
         if (slot >= columns.Capacity || columns.Items[slot] is not { } listed) return false;
         item = listed;
+        estimate = listed.Price is null ? columns.Estimates[slot] : null;
         return true;
     }
 
@@ -182,6 +223,24 @@ public sealed class CatalogTable
         if (_interned.TryGetValue(text, out var shared)) return shared;
         if (_interned.Count < 1_000_000) _interned[text] = text;
         return text;
+    }
+
+    // A title the model cannot price (it never throws on text, but a failure must not stop the topic reader)
+    // leaves the item unpriced.
+    private static CatalogPriceEstimate? Estimate(PriceModel? model, CatalogItem item)
+    {
+        if (model is null) return null;
+        try
+        {
+            var estimate = model.Estimate(new ProductDescription(item.Title, item.CategoryPath, item.Brand));
+            if (!double.IsFinite(estimate.Price)) return null;
+            return new CatalogPriceEstimate(estimate.Price, estimate.Low ?? estimate.Price, estimate.High ?? estimate.Price,
+                model.Quantiles[0], model.Quantiles[^1], model.Version);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private sealed record CategoryMatch(int Categories, bool[] Matches);

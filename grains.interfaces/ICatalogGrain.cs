@@ -4,8 +4,9 @@ namespace Personalization.Grains.Interfaces;
 /// catalog topic). A stateless worker, so a lookup never leaves the silo that received it (key: use 0).</summary>
 public interface ICatalogGrain : IGrainWithIntegerKey
 {
-    /// <summary>The item as the catalog lists it now, or null when it is unknown or deleted.</summary>
-    Task<CatalogItem?> GetAsync(string itemId);
+    /// <summary>The item as the catalog lists it now (with the price model's estimate when it has no price), or null
+    /// when it is unknown or deleted.</summary>
+    Task<CatalogListing?> GetAsync(string itemId);
 
     /// <summary>How many items the silo's table lists and whether it has read the topic up to the end it found at
     /// start.</summary>

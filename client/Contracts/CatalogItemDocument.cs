@@ -10,6 +10,8 @@ namespace Personalization.Api.Contracts;
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="InStock">Absent means true.</param>
 /// <param name="Attributes">Further string attributes.</param>
+/// <param name="EstimatedPrice">Read only (ignored in a PUT body): for an item listed without a price, the price
+/// model's estimate; absent when the item has a price or no price model is loaded.</param>
 public sealed record CatalogItemDocument(
     string? ItemId,
     string Title,
@@ -18,4 +20,5 @@ public sealed record CatalogItemDocument(
     decimal? Price = null,
     string? Currency = null,
     bool InStock = true,
-    IReadOnlyDictionary<string, string>? Attributes = null);
+    IReadOnlyDictionary<string, string>? Attributes = null,
+    PriceEstimateResponse? EstimatedPrice = null);

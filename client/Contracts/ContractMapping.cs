@@ -9,8 +9,13 @@ public static class ContractMapping
         new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))], r.Arm,
             r.TotalEventsApplied);
 
-    public static CatalogItemDocument ToDocument(this Personalization.Contract.CatalogItem i) =>
-        new(i.ItemId, i.Title, i.CategoryPath, i.Brand, i.Price, i.Currency, i.InStock, i.Attributes);
+    public static CatalogItemDocument ToDocument(this Personalization.Contract.CatalogItem i, PriceEstimateResult? estimatedPrice = null) =>
+        new(i.ItemId, i.Title, i.CategoryPath, i.Brand, i.Price, i.Currency, i.InStock, i.Attributes, estimatedPrice?.ToResponse());
+
+    public static CatalogItemDocument ToDocument(this CatalogListing listing) => listing.Item.ToDocument(listing.EstimatedPrice);
+
+    public static PriceEstimateResponse ToResponse(this PriceEstimateResult r) =>
+        new(r.Price, new PriceInterval(r.Low, r.High, r.LowQuantile, r.HighQuantile), r.ModelVersion);
 
     public static SessionResponse ToResponse(this SessionSummary s) =>
         new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,

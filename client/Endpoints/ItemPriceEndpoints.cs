@@ -46,8 +46,7 @@ public static class ItemPriceEndpoints
         if (result is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No price model loaded",
                 detail: "The silos have no price model: set PriceModel:Path to an artifact written by `pz-train price`.");
-        return TypedResults.Ok(new PriceEstimateResponse(result.Price,
-            new PriceInterval(result.Low, result.High, result.LowQuantile, result.HighQuantile), result.ModelVersion));
+        return TypedResults.Ok(result.ToResponse());
     }
 
     private static Dictionary<string, string[]> Validate(PriceEstimateRequest? request)

@@ -10,8 +10,11 @@ namespace Personalization.Grains.Catalog;
 [StatelessWorker]
 public sealed class CatalogGrain(CatalogTable table, ICatalogProgress progress) : Grain, ICatalogGrain
 {
-    public Task<CatalogItem?> GetAsync(string itemId) =>
-        Task.FromResult(table.TryGet(itemId, out var item) ? item : null);
+    public Task<CatalogListing?> GetAsync(string itemId) =>
+        Task.FromResult(table.TryGet(itemId, out var item, out var estimate)
+            ? new CatalogListing(item, estimate is null ? null : new PriceEstimateResult(estimate.ModelVersion, estimate.Price,
+                estimate.Low, estimate.High, estimate.LowQuantile, estimate.HighQuantile))
+            : null);
 
     public Task<CatalogStatus> GetStatusAsync() => Task.FromResult(new CatalogStatus(table.Count, progress.CaughtUp));
 }

@@ -30,6 +30,9 @@ public abstract partial class HotReloadedArtifact<T>(ILogger logger) : Backgroun
     /// <summary>What the log says about a swapped-in model besides its version (e.g. its catalog size).</summary>
     protected virtual string Describe(T model) => "";
 
+    /// <summary>Runs after <paramref name="model"/> was swapped in, on the loading thread (off the request path).</summary>
+    protected virtual void OnSwapped(T model) { }
+
     /// <summary>Loads the configured file before the silo takes traffic, so a configured model is there from the
     /// first request.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -83,6 +86,7 @@ public abstract partial class HotReloadedArtifact<T>(ILogger logger) : Backgroun
         if (Current is { } loaded && VersionOf(candidate) == VersionOf(loaded)) return false;
         var previous = Interlocked.Exchange(ref _current, candidate);
         LogSwapped(logger, VersionOf(candidate), previous is null ? "none" : VersionOf(previous), Describe(candidate), path);
+        OnSwapped(candidate);
         return true;
     }
 

@@ -1,11 +1,14 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Contract;
+using Personalization.Grains.Pricing;
 using Personalization.Ingestion.Catalog;
 using Personalization.Ingestion.Configuration;
+using Personalization.Model.Pricing;
 using Personalization.Model.Synthetic;
 using Personalization.Testing;
 
@@ -109,6 +112,65 @@ public sealed class ApiCatalogTests(ApiClusterFixture cluster) : IAsyncLifetime
         var item = await (await cluster.Http.GetAsync($"/api/items/{id}")).ReadJsonAsync();
         Assert.Equal("Novelties > Gadgets", item.GetProperty("categoryPath").GetString());
         Assert.Equal(9.5m, item.GetProperty("price").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_item_published_without_a_price_is_listed_with_the_price_models_estimate_and_price_rules_read_it()
+    {
+        var category = $"Estimates > E{Guid.NewGuid():N}";
+        var early = $"unpriced-{Guid.NewGuid():N}";
+        var late = $"unpriced-{Guid.NewGuid():N}";
+        var products = new Dictionary<string, ProductDescription>
+        {
+            [early] = new("BrandB2 Wooden Robot Kit - 12 Pieces", category, "BrandB2"),
+            [late] = new("BrandB5 Deluxe Puzzle Box - 500 Pieces", category, "BrandB5"),
+        };
+        await PutUnpricedAsync(early, products[early]);
+        var registry = cluster.SiloService<PriceModelRegistry>();
+        if (registry.Current is null)
+        {
+            // Listed before any price model: no estimate yet.
+            await Eventually.Until(async () => (await cluster.Http.GetAsync($"/api/items/{early}")).IsSuccessStatusCode,
+                ok => ok, "the unpriced item is listed", TimeSpan.FromSeconds(20));
+            var listed = await (await cluster.Http.GetAsync($"/api/items/{early}")).ReadJsonAsync();
+            Assert.False(listed.TryGetProperty("estimatedPrice", out var none) && none.ValueKind != JsonValueKind.Null);
+            var temporary = cluster.PriceModelPath + ".tmp";
+            File.Copy(TrainedPriceModel.Path, temporary, overwrite: true);
+            File.Move(temporary, cluster.PriceModelPath, overwrite: true);
+        }
+        var reference = PriceModel.Load(TrainedPriceModel.Path);
+        await Eventually.Until(() => registry.Current?.Version == reference.Version, "the silo serves the published price model", seconds: 20);
+        await PutUnpricedAsync(late, products[late]);
+
+        foreach (var (id, product) in products)
+        {
+            var item = await Eventually.Until(async () => await (await cluster.Http.GetAsync($"/api/items/{id}")).ReadJsonAsync(),
+                json => json.TryGetProperty("estimatedPrice", out var e) && e.ValueKind == JsonValueKind.Object,
+                $"{id} is listed with an estimate", TimeSpan.FromSeconds(20));
+            Assert.False(item.TryGetProperty("price", out var price) && price.ValueKind != JsonValueKind.Null); // still unpriced
+            var estimate = item.GetProperty("estimatedPrice");
+            var expected = reference.Estimate(product);
+            Assert.Equal(expected.Price, estimate.GetProperty("estimate").GetDouble(), 6);
+            Assert.Equal(expected.Low!.Value, estimate.GetProperty("interval").GetProperty("low").GetDouble(), 6);
+            Assert.Equal(reference.Version, estimate.GetProperty("modelVersion").GetString());
+        }
+
+        var user = await UserWithModelSessionAsync(130, 131);
+        var earlyPrice = reference.Estimate(products[early]).Price;
+        var latePrice = reference.Estimate(products[late]).Price;
+        FormattableString range = $"minPrice={Math.Min(earlyPrice, latePrice) * 0.99:R}&maxPrice={Math.Max(earlyPrice, latePrice) * 1.01:R}";
+        var (_, both) = await RecommendAsync(user, $"count=5&category={Uri.EscapeDataString(category)}&{FormattableString.Invariant(range)}");
+        Assert.Equal(products.Keys.Order(), both.Order());
+        var below = FormattableString.Invariant($"maxPrice={Math.Min(earlyPrice, latePrice) * 0.99:R}");
+        Assert.Empty((await RecommendAsync(user, $"count=5&category={Uri.EscapeDataString(category)}&{below}")).Items);
+
+        foreach (var id in products.Keys) await cluster.Http.DeleteAsync($"/api/items/{id}");
+    }
+
+    private async Task PutUnpricedAsync(string id, ProductDescription product)
+    {
+        var body = new JsonObject { ["title"] = product.Title, ["categoryPath"] = product.CategoryPath, ["brand"] = product.Brand };
+        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PutAsync($"/api/items/{id}", ApiEvents.Raw(body.ToJsonString()))).StatusCode);
     }
 
     [Theory]
