@@ -21,6 +21,7 @@ public static class CliApp
                            [--seed 42] [--products products.csv]
         pz-train price     --input products.csv --out price.pzm [--json report.json] [--baselines global-median,category-median,tfidf-ridge]
                            [--epochs 40] [--batch-size 32] [--learning-rate 0.002] [--dropout 0.4] [--patience 5] [--min-count 2]
+                           [--median-huber 0] [--huber-delta 1] [--average-from 0]
                            [--buckets 131072] [--embedding 48] [--filters 96] [--widths 1,2,3] [--hidden 128] [--ridge-lambda 1]
                            [--seed 42] [--threads 1] [--version V] [--no-model]
 

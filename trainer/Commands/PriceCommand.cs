@@ -33,6 +33,9 @@ internal static class PriceCommand
             Dropout = args.Double("dropout", defaults.Dropout),
             MinCount = args.Int("min-count", defaults.MinCount),
             Patience = args.Int("patience", defaults.Patience),
+            MedianHuberWeight = args.Double("median-huber", defaults.MedianHuberWeight),
+            HuberDelta = args.Double("huber-delta", defaults.HuberDelta),
+            AverageFromEpoch = args.Int("average-from", defaults.AverageFromEpoch),
             Seed = args.Int("seed", defaults.Seed),
             Threads = args.Int("threads", defaults.Threads),
             Shape = defaults.Shape with

@@ -8,9 +8,10 @@ using static TorchSharp.torch;
 
 namespace Personalization.Trainer.Pricing;
 
-/// <summary>Fits <see cref="PriceNetwork"/> to the log price with the pinball (quantile) loss of every head, Adam,
-/// fixed seeds, validation after every epoch, early stopping on the validation loss with the best epoch's weights
-/// kept.</summary>
+/// <summary>Fits <see cref="PriceNetwork"/> to the log price with the pinball (quantile) loss of every head (and,
+/// optionally, a Huber term on the median head), Adam, fixed seeds, validation after every epoch, early stopping on
+/// the validation loss with the best weights kept: an epoch's own, or the running average of the epochs' weights
+/// (<see cref="PriceTrainerOptions.AverageFromEpoch"/>).</summary>
 public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string>? progress = null)
 {
     private const int ValidationBatch = 256;
@@ -44,7 +45,8 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
         var shuffle = new Random(options.Seed);
         var history = new List<PriceTrainingEpoch>();
         ParameterSnapshot? best = null;
-        var (bestEpoch, bestLoss) = (0, double.PositiveInfinity);
+        using var average = new ParameterAverage();
+        var (bestEpoch, bestLoss, bestAveraged) = (0, double.PositiveInfinity, false);
         var total = Stopwatch.StartNew();
         var widest = shape.ConvolutionWidths.Max();
 
@@ -62,7 +64,7 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var batch = PriceBatch.Create(chunk.Select(i => train[i].Features).ToList(), widest, chunk.Select(i => train[i].LogPrice).ToList());
-                var loss = Pinball(network.call(batch), batch.Targets, levels);
+                var loss = Loss(network.call(batch), batch.Targets, levels, network.Shape.MedianIndex);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value)) { Report($"epoch {epoch}: a batch with loss {value} skipped"); continue; }
                 optimizer.ZeroGrad();
@@ -80,19 +82,32 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
                 }
             }
             var (validationLoss, mdape) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks, levels);
+            var averaged = false;
+            using var current = options.AverageFromEpoch > 0 && epoch >= options.AverageFromEpoch && checks.Length > 0
+                ? ParameterSnapshot.Take(network) : null;
+            if (current is not null)
+            {
+                average.Add(network);
+                average.CopyInto(network);
+                var (averageLoss, averageMdape) = Validate(network, checks, levels);
+                Report($"epoch {epoch}/{options.Epochs}  average of {average.Count} epochs: val loss {averageLoss:F4}  val MdAPE {averageMdape:F4}");
+                if (averageLoss < validationLoss) (validationLoss, mdape, averaged) = (averageLoss, averageMdape, true);
+                else current.RestoreInto(network);
+            }
             var record = new PriceTrainingEpoch(epoch, lossSum / Math.Max(1, seen), validationLoss, mdape, clock.Elapsed.TotalSeconds);
             history.Add(record);
             var improved = checks.Length == 0 || validationLoss < bestLoss;
-            Report($"epoch {epoch}/{options.Epochs}  loss {record.Loss:F4}  val loss {validationLoss:F4}  val MdAPE {mdape:F4}  {record.Seconds:F1} s{(improved ? "  *" : "")}");
+            Report($"epoch {epoch}/{options.Epochs}  loss {record.Loss:F4}  val loss {validationLoss:F4}  val MdAPE {mdape:F4}{(averaged ? " (average)" : "")}  {record.Seconds:F1} s{(improved ? "  *" : "")}");
             if (improved)
             {
-                (bestLoss, bestEpoch) = (validationLoss, epoch);
+                (bestLoss, bestEpoch, bestAveraged) = (validationLoss, epoch, averaged);
                 best?.Dispose();
                 best = ParameterSnapshot.Take(network);
             }
-            else if (epoch - bestEpoch >= options.Patience)
+            if (averaged) current!.RestoreInto(network); // training goes on from its own weights
+            if (!improved && epoch - bestEpoch >= options.Patience)
             {
-                Report($"early stop: no lower validation loss for {options.Patience} epochs; keeping epoch {bestEpoch}");
+                Report($"early stop: no lower validation loss for {options.Patience} epochs; keeping epoch {bestEpoch}{(bestAveraged ? " (average)" : "")}");
                 break;
             }
         }
@@ -101,6 +116,21 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
         network.SparseTokenGradients = false;
         network.eval();
         return new PriceTrainingResult(network, vocabulary, history, bestEpoch, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The training objective: <see cref="Pinball"/> plus the weighted Huber loss of the median head.</summary>
+    private Tensor Loss(Tensor predictions, Tensor targets, Tensor levels, int median)
+    {
+        var pinball = Pinball(predictions, targets, levels);
+        if (options.MedianHuberWeight <= 0) return pinball;
+        using var scope = NewDisposeScope();
+        using var delta = options.HuberDelta.ToScalar();
+        using var half = 0.5.ToScalar();
+        using var weight = options.MedianHuberWeight.ToScalar();
+        var error = (targets - predictions.select(1, median)).abs();                                   // [B]
+        var quadratic = error.clamp_max(delta);
+        var huber = (quadratic.square().mul(half) + (error - quadratic).mul(delta)).mean();          // []
+        return pinball.add(huber.mul(weight)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Mean pinball loss summed over the quantile heads: [B, Q] predictions, [B] targets, [1, Q] levels → [].</summary>
@@ -123,7 +153,7 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
             using var scope = NewDisposeScope();
             var batch = PriceBatch.Create(chunk.Select(c => c.Features).ToList(), network.Shape.ConvolutionWidths.Max(), chunk.Select(c => c.LogPrice).ToList());
             var quantiles = network.call(batch);                                           // [B, Q]
-            lossSum += Pinball(quantiles, batch.Targets, levels).item<float>() * chunk.Length;
+            lossSum += Loss(quantiles, batch.Targets, levels, median).item<float>() * chunk.Length;
             var medians = quantiles.select(1, median).data<float>().ToArray();
             for (var i = 0; i < chunk.Length; i++)
             {

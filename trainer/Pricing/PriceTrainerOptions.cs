@@ -19,6 +19,15 @@ public sealed record PriceTrainerOptions
     public int Seed { get; init; } = 42;
     /// <summary>libtorch intra-op threads.</summary>
     public int Threads { get; init; } = 1;
+    /// <summary>Weight of a Huber term on the median head beside the pinball losses (0: none). The pinball loss alone
+    /// fits the median, which ignores how far off the misses are; the Huber term pulls the large log errors in, which
+    /// is what R² on the log price counts.</summary>
+    public double MedianHuberWeight { get; init; }
+    /// <summary>The Huber term's switch from squared to absolute error, in log price.</summary>
+    public double HuberDelta { get; init; } = 1;
+    /// <summary>From this epoch on the weights at every epoch's end are averaged as well, and the average competes
+    /// with the current weights on validation (0: no averaging).</summary>
+    public int AverageFromEpoch { get; init; }
     /// <summary>Gradient norm clip (0: none).</summary>
     public double ClipGradientNorm { get; init; } = 5;
 
@@ -29,6 +38,8 @@ public sealed record PriceTrainerOptions
         if (LearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
         if (Dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "A share in [0, 1).");
         if (MinCount < 1) throw new ArgumentOutOfRangeException(nameof(MinCount), MinCount, "At least one occurrence.");
+        if (MedianHuberWeight < 0 || HuberDelta <= 0) throw new ArgumentOutOfRangeException(nameof(MedianHuberWeight), "A weight ≥ 0 and a delta > 0.");
+        if (AverageFromEpoch < 0) throw new ArgumentOutOfRangeException(nameof(AverageFromEpoch), AverageFromEpoch, "An epoch number, or 0 for none.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
     }
 }

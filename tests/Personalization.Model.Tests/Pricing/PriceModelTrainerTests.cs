@@ -31,6 +31,24 @@ public sealed class PriceModelTrainerTests
     }
 
     [Fact]
+    public void With_weight_averaging_and_a_Huber_term_the_kept_weights_are_the_best_on_validation_and_still_beat_the_category_median()
+    {
+        var (train, validation, test) = ProductSplit.ByIdHash(PriceTestData.SyntheticProducts());
+        var lines = new List<string>();
+        var options = PriceTestData.SmallTraining() with { AverageFromEpoch = 2, MedianHuberWeight = 1, Patience = 3 };
+        var result = new PriceModelTrainer(options, lines.Add).Train(train, validation);
+        using var _ = result.Network;
+        var model = PriceModel.FromArtifact(result.Network.ToArtifact(result.Vocabulary));
+
+        Assert.Contains(lines, l => l.Contains("average of 2 epochs", StringComparison.Ordinal));
+        Assert.Equal(result.History.Min(e => e.ValidationLoss), result.History[result.BestEpoch - 1].ValidationLoss);
+        var cnn = PriceEvaluator.Evaluate(model, test, nominalCoverage: 0.8);
+        var category = PriceEvaluator.Evaluate(new CategoryMedianPriceEstimator([.. train, .. validation]), test);
+        Assert.True(cnn.Mdape < 0.6 * category.Mdape, $"CNN MdAPE {cnn.Mdape:F3} vs category median {category.Mdape:F3}");
+        Assert.True(cnn.R2 > category.R2 + 0.2, $"CNN R² {cnn.R2:F3} vs category median {category.R2:F3}");
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_weights()
     {
         var products = PriceTestData.SyntheticProducts(items: 300, categories: 5);
