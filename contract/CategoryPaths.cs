@@ -20,6 +20,15 @@ public static class CategoryPaths
         return string.Join(Separator, segments);
     }
 
+    /// <summary>The path with empty segments dropped (<c>A &gt;&gt; B &gt;</c> → <c>A &gt; B</c>), or null when none is
+    /// left: for paths nobody validated, such as the price trainer's product files.</summary>
+    public static string? NormalizeLoosely(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        var segments = path.Split('>', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length == 0 ? null : string.Join(Separator, segments);
+    }
+
     /// <summary>Whether normalised <paramref name="prefix"/> is a whole-segment prefix of normalised <paramref name="path"/>.</summary>
     public static bool IsPrefix(string prefix, string path) =>
         path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)

@@ -70,7 +70,8 @@ public sealed class PriceBaselineTests
     [Fact]
     public void Category_paths_normalize_their_levels()
     {
-        Assert.Equal("A > B > C", CategoryPath.Normalize(" A>B >  C >"));
+        Assert.Equal("A > B > C", Personalization.Contract.CategoryPaths.NormalizeLoosely(" A>B >  C >"));
+        Assert.Equal(["A", "A > B", "A > B > C"], CategoryPath.Prefixes(" A>>B >  C >"));
         Assert.Equal(["A", "A > B"], CategoryPath.Prefixes("A > B > C", maxLevels: 2));
         Assert.Empty(CategoryPath.Prefixes(null));
     }
