@@ -65,6 +65,10 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
         }
     }
 
+    /// <summary>The model's purchase intent for the current state, or null when the model has no intent head.</summary>
+    public float? Intent(ISessionModel model) =>
+        model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..]) : null;
+
     /// <summary>The best items for this window, best first, skipping <paramref name="exclude"/>.</summary>
     public int Rank(ISessionModel model, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
         Rank(model, Floats, LastItem, destination, exclude);

@@ -28,6 +28,14 @@ internal sealed class SessionModelWeights
         CombineBias = Take(artifact, "combine.bias", e);
         OutputEmbedding = Take(artifact, "output_embedding.weight", n, e);
         OutputBias = p.ItemBias ? Take(artifact, "output_bias", n) : null;
+        if (p.HasIntentHead)
+        {
+            var i = p.IntentHiddenSize;
+            IntentHidden = Take(artifact, "intent.hidden.weight", i, h);
+            IntentHiddenBias = Take(artifact, "intent.hidden.bias", i);
+            IntentOutput = Take(artifact, "intent.output.weight", 1, i);
+            IntentOutputBias = Take(artifact, "intent.output.bias", 1)[0];
+        }
         if (p.Transitions)
         {
             Transitions = ItemTransitions.FromArtifact(artifact);
@@ -52,6 +60,10 @@ internal sealed class SessionModelWeights
     public float[]? OutputBias { get; }        // [N]
     public ItemTransitions? Transitions { get; }
     public float[]? TransitionWeight { get; }  // [pairs]
+    public float[]? IntentHidden { get; }      // [I, H]
+    public float[]? IntentHiddenBias { get; }  // [I]
+    public float[]? IntentOutput { get; }      // [1, I]
+    public float IntentOutputBias { get; }
 
     private static float[] Transpose(float[] matrix, int rows, int columns)
     {

@@ -15,6 +15,12 @@ public static class CliApp
         pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences|taobao [--model model.pzm] [--baselines pop,sr,sknn]
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
+        pz-train intent    (--input F --format taobao|diginetica|jsonl|tsv [--purchases F] [--categories F] | --synthetic N)
+                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--out model.pzm]
+                           [--test-days 2 (taobao) / 14] [--validation-days N] [--epochs 10] [--batch-size 64]
+                           [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]
+                           [--dropout 0.3] [--session-dropout 0.3] [--no-transitions] [--patience 3] [--seed 42]
+                           [--threads 2] [--data-seed 42] [--json report.json] [--plot reliability.png]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
                            [--seed 42]
 
@@ -22,6 +28,8 @@ public static class CliApp
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items.
+        'intent' splits whole sessions by start time (synthetic: the last 20 % test, the 10 % before validation),
+        keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -35,6 +43,7 @@ public static class CliApp
                 "train" => TrainCommand.Run(arguments, output),
                 "evaluate" => EvaluateCommand.Run(arguments, output),
                 "synthetic" => SyntheticCommand.Run(arguments, output),
+                "intent" => IntentCommand.Run(arguments, output),
                 _ => throw new CliException($"unknown command '{arguments.Command}'"),
             };
         }

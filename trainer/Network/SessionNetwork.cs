@@ -26,6 +26,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Parameter? output_bias;
     private readonly Parameter? transition_weight;
     private readonly ItemTransitions? _transitions;
+    private readonly IntentHead? intent;
 
     /// <param name="options">Shape of the network.</param>
     /// <param name="transitions">The item pairs that get a learned score each (required when
@@ -51,6 +52,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         session_dropout = nn.Dropout(options.SessionDropout);
         if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         if (options.Shape.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
+        if (options.Shape.HasIntentHead) intent = new IntentHead(options.Shape.HiddenSize, options.Shape.IntentHiddenSize);
         using (no_grad())
         {
             // Small starting tables: scores start near uniform, so early full-softmax steps are stable.
@@ -90,7 +92,21 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     public Tensor SessionVectors(Tensor items, Tensor eventTypes)
     {
         using var scope = NewDisposeScope();
-        var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
+        return SessionVectorsFromStates(HiddenStates(items, eventTypes), items).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The purchase-intent head (null when the shape has none).</summary>
+    public IntentHead? Intent => intent;
+
+    /// <summary>[..., H] hidden states → [...] purchase-intent logits (the network must have the head).</summary>
+    public Tensor IntentLogits(Tensor states) =>
+        (intent ?? throw new InvalidOperationException("The network has no intent head (IntentHiddenSize is 0).")).call(states);
+
+    /// <summary>[B, T, H] hidden states (from <see cref="HiddenStates"/>) and [B, T] items → [B, T, Embedding]
+    /// session vectors.</summary>
+    public Tensor SessionVectorsFromStates(Tensor states, Tensor items)
+    {
+        using var scope = NewDisposeScope();
         var attended = AttendOverWindow(states);                                        // [B, T, A]
         var parts = Options.Shape.LastItemSkip
             ? new[] { states, attended, input_dropout.call(item_embedding.call(items)) } // + [B, T, E]

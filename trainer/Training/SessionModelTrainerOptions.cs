@@ -44,6 +44,12 @@ public sealed record SessionModelTrainerOptions
     /// <summary>Share of an epoch's batches that may be skipped as bad (non-finite loss or gradient, a libtorch
     /// error) before training stops with <see cref="TrainingFailedException"/>; at least one is always allowed.</summary>
     public double MaxBadBatchShare { get; init; } = 0.01;
+    /// <summary>λ of the multi-task loss: next-item cross-entropy + λ · the intent head's binary cross-entropy on
+    /// the labelled prefixes (0: the head, if the shape has one, is not trained here).</summary>
+    public double IntentWeight { get; init; }
+    /// <summary>Early stopping keeps the epoch with the lowest validation intent log-loss instead of the best MRR@K
+    /// (needs the head, <see cref="IntentWeight"/> &gt; 0 and labelled validation sequences).</summary>
+    public bool SelectOnIntent { get; init; }
 
     public SessionNetworkOptions Network(int items) => new()
     {
@@ -67,6 +73,7 @@ public sealed record SessionModelTrainerOptions
         if (TransitionMinCount < 1) throw new ArgumentOutOfRangeException(nameof(TransitionMinCount), TransitionMinCount, "At least one occurrence.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
         if (MaxBadBatchShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(MaxBadBatchShare), MaxBadBatchShare, "A share in [0, 1).");
+        if (IntentWeight < 0) throw new ArgumentOutOfRangeException(nameof(IntentWeight), IntentWeight, "λ is 0 or positive.");
         if (ValidationCutoff < 1) throw new ArgumentOutOfRangeException(nameof(ValidationCutoff), ValidationCutoff, "K is at least 1.");
     }
 }
