@@ -27,7 +27,24 @@ internal static class ModelBenchmark
             model.Step(state, random.Next(model.Items.Count), i % 3, next);
             (state, next) = (next, state);
         }
-        Console.WriteLine($"GRU step: {clock.Elapsed.TotalMicroseconds / steps:F2} µs/event (one thread, {steps} steps)");
+        var stepMicroseconds = clock.Elapsed.TotalMicroseconds / steps;
+        Console.WriteLine($"GRU step: {stepMicroseconds:F2} µs/event (one thread, {steps} steps)");
+        if (model.HasIntent)
+        {
+            // What a user grain does per event with the head: the step, then the head on the new state.
+            var sum = 0f;
+            clock.Restart();
+            for (var i = 0; i < steps; i++)
+            {
+                model.Step(state, random.Next(model.Items.Count), i % 3, next);
+                sum += model.Intent(next);
+                (state, next) = (next, state);
+            }
+            var withHead = clock.Elapsed.TotalMicroseconds / steps;
+            Console.WriteLine($"GRU step + intent head: {withHead:F2} µs/event (+{withHead - stepMicroseconds:F2} µs, " +
+                $"+{(withHead / stepMicroseconds - 1) * 100:F0} %; head width {model.Artifact.HyperParameters.IntentHiddenSize}; checksum {sum:F1})");
+        }
+        else Console.WriteLine("GRU step + intent head: the model has no intent head (train one with pz-train intent --out)");
 
         var window = new float[model.Window * model.HiddenSize];
         var cursor = new float[model.HiddenSize];

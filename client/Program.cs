@@ -14,6 +14,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
+app.MapAnalyticsApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapPersonalizationMetrics();
 app.Run();

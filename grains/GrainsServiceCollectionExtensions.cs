@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Fallback;
+using Personalization.Grains.Intent;
+using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Quality;
 using Personalization.Grains.Sessions;
@@ -21,6 +23,12 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<LiveQualityOptions>().BindConfiguration(LiveQualityOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveQualityOptions>, LiveQualityOptionsValidator>());
         services.AddSingleton<LiveQualityMonitor>();
+        services.AddOptions<IntentOptions>().BindConfiguration(IntentOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntentOptions>, IntentOptionsValidator>());
+        // No outlet unless one is configured (Kafka ingestion replaces it with the intent topic).
+        services.TryAddSingleton<IIntentEventPublisher, NoIntentEventPublisher>();
+        services.AddSingleton<LiveSessionAnalytics>();
+        services.AddHostedService<SessionAnalyticsReporter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFallbackRanker>();
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();

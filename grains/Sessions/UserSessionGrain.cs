@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Personalization.Contract;
 using Personalization.Grains.Fallback;
+using Personalization.Grains.Intent;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Quality;
@@ -18,17 +21,34 @@ public sealed class UserSessionGrain(
     LiveFallbackRanker fallback,
     IOptions<SessionOptions> options,
     TimeProvider time,
-    LiveQualityMonitor quality) : Grain, IUserSessionGrain
+    LiveQualityMonitor quality,
+    IIntentEventPublisher intentEvents,
+    IOptions<IntentOptions> intentOptions,
+    LiveSessionAnalytics analytics,
+    ILogger<UserSessionGrain> logger) : Grain, IUserSessionGrain
 {
-    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time);
+    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value);
+    private IntentOutbox? _outbox;
+    private IntentOutbox Outbox => _outbox ??= new IntentOutbox(this.GetPrimaryKeyString(), session, intentEvents,
+        intentOptions.Value, logger, () => DeactivateOnIdle());
+    private IGrainTimer? _retry;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Crossings left queued by an earlier activation (a crash, an unreachable broker) go out without waiting for
+        // the user's next event.
+        if (session.State.IntentOutbox.Count > 0 && intentEvents.Enabled) ScheduleRetry();
+        return Task.CompletedTask;
+    }
 
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
     {
         var tracker = Tracker;
         var model = models.Current;
         tracker.SyncModel(model);
-        int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0;
+        int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0, becameHigh = 0, converted = 0;
         var learned = new List<(string[] Preceding, string Item)>(events.Count);
+        var state = session.State;
         foreach (var e in events)
         {
             if (tracker.IsDuplicate(e))
@@ -39,13 +59,27 @@ public sealed class UserSessionGrain(
             // Prequential check: where did this item stand in what the session would have been shown just now?
             if (quality.Samples(e.Event.EventId) && !tracker.StartsNewSession(e.Event))
                 await CheckLiveQualityAsync(e.Event.ItemId);
+            var highBefore = state.SessionWasHigh && !tracker.StartsNewSession(e.Event);
+            var firstPurchase = e.Event.Type == ClickEventType.Purchase && (state.PurchasedItems.Count == 0 || tracker.StartsNewSession(e.Event));
             var step = tracker.Apply(e, model);
             applied++;
             if (step.NewSession) sessionsStarted++;
             if (step.KnownItem == false) unknown++;
             learned.Add((step.PrecedingItems, e.Event.ItemId));
+            if (firstPurchase && highBefore) converted++;
+            if (step.Crossing is { } crossing)
+            {
+                if (crossing.Reason == (byte)IntentEventReason.HighIntent && !highBefore) becameHigh++;
+                if (intentEvents.Enabled) Outbox.Enqueue(crossing);
+            }
         }
-        if (applied == 0) return new ApplyResult(0, duplicates, 0, 0);
+        if (applied == 0)
+        {
+            // A redelivered batch after a crash: whatever the first delivery queued is still to go out.
+            await FlushIntentEventsAsync();
+            return new ApplyResult(0, duplicates, 0, 0);
+        }
+        await Outbox.PrepareAsync();
 
         try
         {
@@ -60,7 +94,28 @@ public sealed class UserSessionGrain(
         }
         // Learned only once durable, so a redelivered batch does not count twice.
         foreach (var (preceding, item) in learned) fallback.Observe(preceding, item);
+        analytics.Observe(this.GetPrimaryKeyString(), state, becameHigh, converted);
+        await FlushIntentEventsAsync();
         return new ApplyResult(applied, duplicates, unknown, sessionsStarted);
+    }
+
+    // Publishes what the durable outbox holds; what is left (broker unreachable) is retried on a timer.
+    private async Task FlushIntentEventsAsync()
+    {
+        if (!intentEvents.Enabled || session.State.IntentOutbox.Count == 0) return;
+        if (await Outbox.FlushAsync()) { _retry?.Dispose(); _retry = null; }
+        else ScheduleRetry();
+    }
+
+    private void ScheduleRetry()
+    {
+        if (_retry is not null) return;
+        var interval = intentOptions.Value.RetryInterval;
+        _retry = this.RegisterGrainTimer(async _ =>
+        {
+            await Outbox.PrepareAndWriteAsync();
+            await FlushIntentEventsAsync();
+        }, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
     }
 
     public async Task<Recommendations> RecommendAsync(int count)
@@ -102,6 +157,7 @@ public sealed class UserSessionGrain(
             state.PurchasedItems.ToArray(),
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAtMs),
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventAtMs),
-            state.ModelVersion));
+            state.ModelVersion,
+            state.PurchaseIntent));
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Personalization.Ingestion.Consuming;
 using Personalization.Contract;
 using Personalization.Ingestion.Publishing;
+using Personalization.Ingestion.Intent;
+using Personalization.Grains.Interfaces;
 
 namespace Personalization.Ingestion.Configuration;
 
@@ -19,6 +21,8 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IngestionMetrics>();
         services.AddSingleton<KafkaClickstreamConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<KafkaClickstreamConsumer>());
+        // The user grains' intent crossings go to Kafka:IntentTopic (replacing the grains' "no outlet" default).
+        services.Replace(ServiceDescriptor.Singleton<IIntentEventPublisher, KafkaIntentEventPublisher>());
         return services;
     }
 

@@ -28,6 +28,12 @@ internal sealed class SessionModelWeights
         CombineBias = Take(artifact, "combine.bias", e);
         OutputEmbedding = Take(artifact, "output_embedding.weight", n, e);
         OutputBias = p.ItemBias ? Take(artifact, "output_bias", n) : null;
+        if (OutputBias is not null && artifact.ItemIds.Any(ItemVocabulary.IsRareItem))
+        {
+            // Rare-item rows are inputs, never answers: their scores sink below every real item's.
+            OutputBias = (float[])OutputBias.Clone();
+            for (var i = 0; i < n; i++) if (ItemVocabulary.IsRareItem(artifact.ItemIds[i])) OutputBias[i] = -1e30f;
+        }
         if (p.HasIntentHead)
         {
             var i = p.IntentHiddenSize;

@@ -26,7 +26,7 @@ public sealed class ModelIntentPredictor : IIntentPredictor
 
         public double Advance(SessionEvent e)
         {
-            _window.Advance(model, model.Items.TryGetIndex(e.ItemId, out var index) ? index : -1, e.EventType);
+            _window.Advance(model, model.Items.StepIndex(e.ItemId), e.EventType);
             return _window.Intent(model)!.Value;
         }
     }

@@ -16,10 +16,10 @@ public static class CliApp
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train intent    (--input F --format taobao|diginetica|jsonl|tsv [--purchases F] [--categories F] | --synthetic N)
-                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--out model.pzm]
+                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--rare-items 2] [--rare-buckets 512] [--out model.pzm]
                            [--test-days 2 (taobao) / 14] [--validation-days N] [--epochs 10] [--batch-size 64]
                            [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]
-                           [--dropout 0.3] [--session-dropout 0.3] [--no-transitions] [--patience 3] [--seed 42]
+                           [--dropout 0.1] [--session-dropout 0.1] [--no-transitions] [--patience 3] [--seed 42]
                            [--threads 2] [--data-seed 42] [--json report.json] [--plot reliability.png]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
                            [--seed 42]
@@ -29,7 +29,8 @@ public static class CliApp
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items.
         'intent' splits whole sessions by start time (synthetic: the last 20 % test, the 10 % before validation),
-        keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration.
+        keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration;
+        items seen fewer than --rare-items times in training step as one of --rare-buckets hashed 'rare item' rows (0: none).
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Data;
 using Personalization.Model.Inference;
@@ -25,8 +26,10 @@ internal static class IntentCommand
         var variant = args.String("variant") ?? "both";
         if (variant is not ("both" or "joint" or "frozen")) throw new CliException("--variant is joint, frozen or both");
         var (label, format, split) = Load(args, output);
+        var rareItems = args.Int("rare-items", 2);
+        var vocabulary = split.ModelVocabulary(rareItems, args.Int("rare-buckets", 512));
         var defaults = new SessionModelTrainerOptions();
-        var negatives = args.Int("negatives", split.Items.Count > 5_000 ? 512 : 0);
+        var negatives = args.Int("negatives", vocabulary.Count > 5_000 ? 512 : 0);
         var options = defaults with
         {
             Epochs = args.Int("epochs", defaults.Epochs),
@@ -40,8 +43,8 @@ internal static class IntentCommand
                 Transitions = negatives == 0 && !args.Flag("no-transitions"),
             },
             NegativeSamples = negatives,
-            Dropout = args.Double("dropout", defaults.Dropout),
-            SessionDropout = args.Double("session-dropout", defaults.SessionDropout),
+            Dropout = args.Double("dropout", 0.1),
+            SessionDropout = args.Double("session-dropout", 0.1),
             Patience = args.Int("patience", defaults.Patience),
             Seed = args.Int("seed", defaults.Seed),
             Threads = args.Int("threads", defaults.Threads),
@@ -52,6 +55,9 @@ internal static class IntentCommand
         catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
         if (options.Shape.IntentHiddenSize < 1) throw new CliException("--intent-hidden must be positive");
         output.WriteLine(split.Describe());
+        output.WriteLine(vocabulary.RareBuckets > 0
+            ? $"model vocabulary: {vocabulary.Count - vocabulary.RareBuckets:N0} items seen at least {rareItems} times in training + {vocabulary.RareBuckets} rare-item buckets"
+            : $"model vocabulary: {vocabulary.Count:N0} items");
 
         var results = new List<IntentResult>();
         var clock = Stopwatch.StartNew();
@@ -61,18 +67,18 @@ internal static class IntentCommand
         var logistic = LogisticIntentPredictor.Fit(split.Fit);
         results.Add(Evaluate(logistic, split, output, clock));
 
-        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes, withIntent: true);
-        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes, withIntent: true);
+        var train = TrainingSequences.From(split.Train, vocabulary, options.Shape.EventTypes, withIntent: true);
+        var validation = TrainingSequences.From(split.Validation, vocabulary, options.Shape.EventTypes, withIntent: true);
         output.WriteLine($"GRU training on {train.Count:N0} sequences, validating on {validation.Count:N0}");
         var candidates = new List<(string Name, ModelArtifact Artifact, double ValidationLogLoss)>();
         foreach (var name in variant == "both" ? new[] { "joint", "frozen" } : [variant])
         {
             clock.Restart();
             var network = name == "joint"
-                ? new SessionModelTrainer(options with { SelectOnIntent = true }, output.WriteLine).Train(split.Items.Count, train, validation).Network
-                : TrainFrozen(options, split.Items.Count, train, validation, output);
+                ? new SessionModelTrainer(options with { SelectOnIntent = true }, output.WriteLine).Train(vocabulary.Count, train, validation).Network
+                : TrainFrozen(options, vocabulary.Count, train, validation, output);
             var seconds = clock.Elapsed.TotalSeconds;
-            var artifact = network.ToArtifact(split.Items.Ids, new Dictionary<string, double> { ["train.seconds"] = seconds },
+            var artifact = network.ToArtifact(vocabulary.Ids, new Dictionary<string, double> { ["train.seconds"] = seconds },
                 new Dictionary<string, string> { ["dataset"] = label, ["intent.variant"] = name });
             network.Dispose();
             var model = SessionModel.FromArtifact(artifact);
@@ -103,7 +109,7 @@ internal static class IntentCommand
         if (json is not null)
         {
             new IntentReport(label, format, "sessions by start time; every prefix before the first purchase",
-                split.Train.Count, split.Validation.Count, split.Test.Count, split.Items.Count, chosen.Name, version, results).Write(json);
+                split.Train.Count, split.Validation.Count, split.Test.Count, vocabulary.Count, chosen.Name, version, results).Write(json);
             output.WriteLine($"wrote {json}");
         }
         if (plot is not null)

@@ -47,6 +47,18 @@ public sealed record IntentSplit(IReadOnlyList<SessionRecord> Train, IReadOnlyLi
         return new IntentSplit(train, validation, test, items);
     }
 
+    /// <summary>The model's vocabulary: with <paramref name="minCount"/> ≥ 1 and <paramref name="rareBuckets"/> ≥ 1,
+    /// the rare-item buckets first, then the items seen at least that often in <see cref="Train"/> (everything else,
+    /// validation-only and test items included, steps as its rare bucket); otherwise <see cref="Items"/>.</summary>
+    public ItemVocabulary ModelVocabulary(int minCount, int rareBuckets)
+    {
+        if (minCount <= 0 || rareBuckets <= 0) return Items;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in Train)
+            foreach (var e in s.Events) counts[e.ItemId] = counts.GetValueOrDefault(e.ItemId) + 1;
+        return new ItemVocabulary([.. Enumerable.Range(0, rareBuckets).Select(b => ItemVocabulary.RareItemId(b)), .. counts.Where(p => p.Value >= minCount).Select(p => p.Key).Order(StringComparer.Ordinal)]);
+    }
+
     public string Describe()
     {
         var (examples, positives) = Count(Test);

@@ -7,8 +7,8 @@ namespace Personalization.Trainer.Training;
 /// <summary>Sessions of external ids as the trainer's index sequences.</summary>
 public static class TrainingSequences
 {
-    /// <summary>Maps every session through <paramref name="items"/>; events whose item has no index are left out (as
-    /// the cluster skips unknown items), event types outside 0..<paramref name="eventTypes"/>−1 count as views.
+    /// <summary>Maps every session through <paramref name="items"/> (<see cref="ItemVocabulary.StepIndex"/>); events
+    /// whose item has no index are left out (as the cluster skips unknown items), event types outside 0..<paramref name="eventTypes"/>−1 count as views.
     /// Sessions left with fewer than two events are dropped.</summary>
     /// <param name="withIntent">Also label every prefix for the purchase-intent head (<see cref="PurchaseIntentLabels"/>,
     /// computed on the whole session before unknown items are left out).</param>
@@ -28,7 +28,8 @@ public static class TrainingSequences
             for (var t = 0; t < session.Events.Count; t++)
             {
                 var e = session.Events[t];
-                if (!items.TryGetIndex(e.ItemId, out var index)) continue;
+                var index = items.StepIndex(e.ItemId);
+                if (index < 0) continue;
                 indices.Add(index);
                 types.Add((uint)e.EventType < (uint)eventTypes ? e.EventType : 0);
                 if (labels is not null) intent.Add(labels[t]);

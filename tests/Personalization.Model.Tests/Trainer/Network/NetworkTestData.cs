@@ -11,7 +11,7 @@ internal static class NetworkTestData
 {
     public static SessionNetwork Network(int items = 50, int window = 5, int seed = 7, bool itemBias = true,
         int embedding = 16, int hidden = 24, int attention = 12, bool lastItemSkip = false, bool transitions = false,
-        bool tied = false)
+        bool tied = false, int intentHidden = 0)
     {
         TorchRuntime.Configure(threads: 1);
         random.manual_seed(seed);
@@ -21,7 +21,7 @@ internal static class NetworkTestData
             Shape = new SessionModelHyperParameters
             {
                 EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
-                ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions,
+                ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, IntentHiddenSize = intentHidden,
             },
             TiedEmbeddings = tied,
         }, transitions ? RandomTransitions(items, seed) : null);
