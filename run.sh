@@ -10,7 +10,8 @@
 #           --rate N       synthetic events per second (default 200; 0 = no generator)
 #           --no-train     do not train the starter model
 #           --no-build     use the binaries already built (dotnet build -c Release)
-# PZ_RUN_DIR sets the state folder (default .run): logs, pids/NAME.pid of every process, kafka.bootstrap, redis.port.
+# PZ_RUN_DIR sets the state folder (default .run): logs, pids/NAME.pid of every process, kafka.bootstrap, redis.port,
+# api.key (the development admin key; PZ_API_KEY sets it) and frontend.key (PZ_FRONTEND_KEY).
 # Environment overrides reach every process (e.g. Kafka__BootstrapServers to use a real cluster: the embedded
 # one is then not started).
 set -euo pipefail
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --rate) rate=$2; shift ;;
     --no-train) train=0 ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -87,6 +88,17 @@ if [ "$redis" = 1 ] && [ -z "${Redis__ConnectionString:-}" ]; then
   export Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 fi
 
+# API keys (Security section): a development admin key and a browser-safe frontend key, kept in the state folder
+# so a restarted run keeps them; PZ_API_KEY / PZ_FRONTEND_KEY choose them instead.
+new_key() { head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='; }
+[ -n "${PZ_API_KEY:-}" ] && echo "$PZ_API_KEY" >"$run/api.key"
+[ -n "${PZ_FRONTEND_KEY:-}" ] && echo "$PZ_FRONTEND_KEY" >"$run/frontend.key"
+[ -s "$run/api.key" ] || new_key >"$run/api.key"
+[ -s "$run/frontend.key" ] || new_key >"$run/frontend.key"
+api_key=$(cat "$run/api.key"); frontend_key=$(cat "$run/frontend.key")
+export Security__ApiKeys__dev__Key=$api_key Security__ApiKeys__dev__Scopes=admin
+export Security__ApiKeys__storefront__Key=$frontend_key Security__ApiKeys__storefront__Scopes=frontend
+
 export Model__Path=${Model__Path:-$run/model.pzm}
 for ((i=0; i<silos; i++)); do
   : >"$run/logs/silo-$i.log"
@@ -125,9 +137,11 @@ fi
 cat <<INFO
 
 Personalization cluster is running.
-  Web API          http://127.0.0.1:5080   (try: curl http://127.0.0.1:5080/api/users/user-1/recommendations)
+  API key          $api_key   (development key, admin scope: header X-Api-Key, or ?key= on pages; also in $run/api.key)
+  Frontend key     $frontend_key   (browser-safe frontend scope, for storefront pages)
+  Web API          http://127.0.0.1:5080   (try: curl -H "X-Api-Key: $api_key" http://127.0.0.1:5080/api/users/user-1/recommendations)
   OpenAPI          http://127.0.0.1:5080/openapi/v1.json
-  Dashboard        http://127.0.0.1:5080/dashboard   (silo: http://127.0.0.1:5081/dashboard)
+  Dashboard        http://127.0.0.1:5080/dashboard/?key=$api_key   (silo: http://127.0.0.1:5081/dashboard/?key=$api_key)
   Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
   Silos            $silos (pids: $(for ((i=0; i<silos; i++)); do printf '%s ' "${sv_pid[silo-$i]}"; done); restarted when they exit);  synthetic traffic: $rate events/s;  model: $Model__Path

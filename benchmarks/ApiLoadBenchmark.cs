@@ -23,6 +23,7 @@ internal static class ApiLoadBenchmark
             throw new ArgumentException($"--mode must be get, session, health, post or visible, got '{mode}'.");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(url) };
+        if (args.ApiKey() is { } key) http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var latencies = new LatencyRecorder();
         var errors = 0;
         var clock = Stopwatch.StartNew();

@@ -21,4 +21,7 @@ internal sealed class BenchmarkArguments
     public int Int(string name, int fallback) => _values.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
 
     public string? Optional(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>The API key to call the web API with: <c>--key</c>, else the environment's <c>PZ_API_KEY</c>.</summary>
+    public string? ApiKey() => Optional("--key") ?? Environment.GetEnvironmentVariable("PZ_API_KEY");
 }

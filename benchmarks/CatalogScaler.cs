@@ -7,10 +7,13 @@ namespace Personalization.Benchmarks;
 /// <summary>Makes a large-catalog artifact from a small trained one, for timing only: every tensor with one row per
 /// item is tiled (row i copies row i mod n) to <c>catalog</c> rows, and the new items are named as the synthetic
 /// shop names them. The cost of attention and scoring depends only on the shapes, so this measures what a shop with
-/// that catalog would pay. Never served as recommendations.</summary>
+/// that catalog would pay. Never served as recommendations.
+/// With <c>jitter</c> &gt; 0 every added row is its source row plus Gaussian noise of <c>jitter</c> times each column's
+/// standard deviation (fixed seed), so that no two items tie: top-K and recall figures then describe distinct items
+/// near the trained ones instead of exact copies.</summary>
 internal static class CatalogScaler
 {
-    public static ModelArtifact Scale(ModelArtifact trained, int catalog)
+    public static ModelArtifact Scale(ModelArtifact trained, int catalog, float jitter = 0f)
     {
         var n = trained.ItemIds.Count;
         if (catalog <= n) return trained;
@@ -23,6 +26,7 @@ internal static class CatalogScaler
             var row = t.Values.Length / n;
             var values = new float[(long)catalog * row];
             for (var i = 0; i < catalog; i++) Array.Copy(t.Values, (i % n) * row, values, (long)i * row, row);
+            if (jitter > 0) Jitter(values, n, row, jitter, new Random(t.Name.Length * 7919 + catalog));
             return t with { Shape = [catalog, .. t.Shape[1..]], Values = values };
         }).ToList();
         var ids = new HashSet<string>(trained.ItemIds, StringComparer.Ordinal);
@@ -34,4 +38,22 @@ internal static class CatalogScaler
         }
         return trained with { ItemIds = itemIds, Tensors = tensors, ContentHash = "", ModelVersion = "" };
     }
+
+    private static void Jitter(float[] values, int original, int row, float jitter, Random random)
+    {
+        var deviation = new float[row];
+        for (var c = 0; c < row; c++)
+        {
+            double sum = 0, squares = 0;
+            for (var i = 0; i < original; i++) (sum, squares) = (sum + values[i * row + c], squares + (double)values[i * row + c] * values[i * row + c]);
+            var mean = sum / original;
+            deviation[c] = (float)Math.Sqrt(Math.Max(0, squares / original - mean * mean)) * jitter;
+        }
+        for (var at = (long)original * row; at < values.LongLength; at++)
+            values[at] += deviation[at % row] * Gaussian(random);
+    }
+
+    // Box–Muller: one standard normal draw.
+    private static float Gaussian(Random random) =>
+        (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
 }

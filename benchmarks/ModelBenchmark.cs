@@ -1,21 +1,55 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
 
 namespace Personalization.Benchmarks;
 
-/// <summary>The online path on one core: one GRU step (per event) and attention + catalog top-20 (per request).</summary>
+/// <summary>The online path on one core: one GRU step (per event), and attention + catalog top-20 (per request) over
+/// a catalog and a large catalog, each as served (quantised candidates, exact rescoring) next to the raw anchor
+/// measured in the same run (the plain float scan), with recall@20 of the served and of the quantised-only answer
+/// against that scan.</summary>
 internal static class ModelBenchmark
 {
+    private const int K = 20;
+    private const float Jitter = 0.5f;
+
     public static int Run(BenchmarkArguments args)
     {
-        var catalog = args.Int("--catalog", 100_000);
+        var catalogs = new[] { args.Int("--catalog", 100_000), args.Int("--large-catalog", 1_000_000) }.Where(c => c > 0).ToArray();
         var queries = args.Int("--queries", 3_000);
+        var anchorQueries = args.Int("--anchor-queries", 300);
         var trained = ModelArtifactFile.Read(args.Text("--model"));
-        var model = SessionModel.FromArtifact(CatalogScaler.Scale(trained, catalog));
-        Console.WriteLine($"model: {trained.ModelVersion}, hidden {model.HiddenSize}, window {model.Window}, catalog {model.Items.Count} (trained on {trained.ItemIds.Count})");
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+        Console.WriteLine($"model: {trained.ModelVersion}, trained on {trained.ItemIds.Count} items; load average {load}");
+        var report = new Dictionary<string, object> { ["model"] = trained.ModelVersion, ["load_average"] = load, ["k"] = K };
 
+        foreach (var catalog in catalogs)
+        {
+            var clock = Stopwatch.StartNew();
+            var artifact = CatalogScaler.Scale(trained, catalog, Jitter);
+            var scaled = clock.Elapsed;
+            clock.Restart();
+            var model = SessionModel.FromArtifact(artifact);
+            Console.WriteLine($"catalog {model.Items.Count} items (tiled from {trained.ItemIds.Count}, copies jittered by {Jitter} σ per column; "
+                + $"built in {scaled.TotalSeconds:F1} s), model load incl. int8 table {clock.Elapsed.TotalMilliseconds:F0} ms");
+            if (catalog == catalogs[0])
+            {
+                var (step, withHead) = GruStep(model);
+                report["gru_step_us"] = Math.Round(step, 2);
+                if (!double.IsNaN(withHead)) report["gru_step_with_intent_us"] = Math.Round(withHead, 2);
+            }
+            Ranking(model, queries, anchorQueries, Label(catalog), report);
+        }
+
+        if (args.Optional("--json") is { } json)
+            File.WriteAllText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static (double Step, double WithIntent) GruStep(SessionModel model)
+    {
         var random = new Random(1);
         var state = new float[model.HiddenSize];
         var next = new float[model.HiddenSize];
@@ -24,47 +58,114 @@ internal static class ModelBenchmark
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < steps; i++)
         {
-            model.Step(state, random.Next(model.Items.Count), i % 3, next);
+            model.Step(state, random.Next(model.Items.Count), i % model.EventTypes, next);
             (state, next) = (next, state);
         }
-        var stepMicroseconds = clock.Elapsed.TotalMicroseconds / steps;
-        Console.WriteLine($"GRU step: {stepMicroseconds:F2} µs/event (one thread, {steps} steps)");
-        if (model.HasIntent)
+        var micros = clock.Elapsed.TotalMicroseconds / steps;
+        Console.WriteLine($"GRU step: {micros:F2} µs/event (one thread, {steps} steps)");
+        if (!model.HasIntent)
         {
-            // What a user grain does per event with the head: the step, then the head on the new state.
-            var sum = 0f;
-            clock.Restart();
-            for (var i = 0; i < steps; i++)
-            {
-                model.Step(state, random.Next(model.Items.Count), i % 3, next);
-                sum += model.Intent(next);
-                (state, next) = (next, state);
-            }
-            var withHead = clock.Elapsed.TotalMicroseconds / steps;
-            Console.WriteLine($"GRU step + intent head: {withHead:F2} µs/event (+{withHead - stepMicroseconds:F2} µs, " +
-                $"+{(withHead / stepMicroseconds - 1) * 100:F0} %; head width {model.Artifact.HyperParameters.IntentHiddenSize}; checksum {sum:F1})");
+            Console.WriteLine("GRU step + intent head: the model has no intent head (train one with pz-train intent --out)");
+            return (micros, double.NaN);
         }
-        else Console.WriteLine("GRU step + intent head: the model has no intent head (train one with pz-train intent --out)");
+        // What a user grain does per event with the head: the step, then the head on the new state.
+        var sum = 0f;
+        clock.Restart();
+        for (var i = 0; i < steps; i++)
+        {
+            model.Step(state, random.Next(model.Items.Count), i % model.EventTypes, next);
+            sum += model.Intent(next);
+            (state, next) = (next, state);
+        }
+        var withHead = clock.Elapsed.TotalMicroseconds / steps;
+        Console.WriteLine($"GRU step + intent head: {withHead:F2} µs/event (+{withHead - micros:F2} µs, " +
+            $"+{(withHead / micros - 1) * 100:F0} %; head width {model.Artifact.HyperParameters.IntentHiddenSize}; checksum {sum:F1})");
+        return (micros, withHead);
+    }
 
-        var window = new float[model.Window * model.HiddenSize];
-        var cursor = new float[model.HiddenSize];
-        var lastItem = -1;
-        for (var w = 0; w < model.Window; w++)
-        {
-            lastItem = random.Next(model.Items.Count);
-            model.Step(w == 0 ? ReadOnlySpan<float>.Empty : cursor, lastItem, 0, cursor);
-            cursor.CopyTo(window.AsSpan(w * model.HiddenSize));
-        }
-        var top = new RankedItem[20];
-        var latencies = new LatencyRecorder();
-        for (var i = 0; i < 50; i++) model.Rank(window, model.Window, lastItem, top);
+    private static void Ranking(SessionModel model, int queries, int anchorQueries, string label, Dictionary<string, object> report)
+    {
+        var sessions = Sessions(model, 256, new Random(2));
+        var top = new RankedItem[K];
+        var session = new float[model.Catalog.Columns];
+        foreach (var s in sessions.Take(50)) model.Rank(s.States, s.Count, s.LastItem, top);
+        var fullScansBefore = model.Catalog.FullScans;
+
+        var served = new LatencyRecorder();
         for (var i = 0; i < queries; i++)
         {
+            var s = sessions[i % sessions.Length];
             var t = Stopwatch.GetTimestamp();
-            model.Rank(window, model.Window, lastItem, top);
-            latencies.Add(Stopwatch.GetElapsedTime(t));
+            model.Rank(s.States, s.Count, s.LastItem, top);
+            served.Add(Stopwatch.GetElapsedTime(t));
         }
-        Console.WriteLine($"attention + top-20 over {model.Items.Count} items: {latencies.Summary()} (one thread)");
-        return 0;
+        var fullScans = model.Catalog.FullScans - fullScansBefore;
+
+        // The raw anchor: the same attention, then the plain float scan; and the answers compared on each session.
+        var anchor = new LatencyRecorder();
+        var exact = new RankedItem[K];
+        var approximate = new RankedItem[K];
+        double servedHits = 0, quantisedHits = 0;
+        var differing = 0;
+        for (var i = 0; i < anchorQueries; i++)
+        {
+            var s = sessions[i % sessions.Length];
+            var t = Stopwatch.GetTimestamp();
+            model.SessionVector(s.States, s.Count, s.LastItem, session);
+            var n = model.Catalog.ExactTopK(session, s.LastItem, exact);
+            anchor.Add(Stopwatch.GetElapsedTime(t));
+
+            model.Rank(s.States, s.Count, s.LastItem, top);
+            model.Catalog.ApproximateTopK(session, s.LastItem, approximate);
+            var truth = exact.Take(n).Select(r => r.Item).ToHashSet();
+            servedHits += top.Count(r => truth.Contains(r.Item)) / (double)n;
+            quantisedHits += approximate.Count(r => truth.Contains(r.Item)) / (double)n;
+            if (!top.AsSpan().SequenceEqual(exact.AsSpan(0, n))) differing++;
+        }
+        var recall = servedHits / anchorQueries;
+        var quantisedRecall = quantisedHits / anchorQueries;
+
+        var c = model.Catalog;
+        Console.WriteLine($"attention + top-{K} over {c.Items} items, as served (int8 candidates → exact rescoring): {served.Summary()} (one thread)");
+        Console.WriteLine($"  raw anchor, attention + float scan: {anchor.Summary()}");
+        Console.WriteLine($"  recall@{K} vs the float scan: served {recall:F4} ({differing} of {anchorQueries} answers not identical), "
+            + $"int8 scores alone {quantisedRecall:F4}; exactness check failed → float scan: {fullScans} of {queries} queries");
+        Console.WriteLine($"  table memory: float32 {c.FloatTableBytes / 1e6:F1} MB + int8 with scales {c.QuantizedTableBytes / 1e6:F1} MB");
+
+        report[$"rank_{label}_p50_ms"] = Math.Round(served.Percentile(50), 3);
+        report[$"rank_{label}_p99_ms"] = Math.Round(served.Percentile(99), 3);
+        report[$"rank_{label}_float_p50_ms"] = Math.Round(anchor.Percentile(50), 3);
+        report[$"rank_{label}_float_p99_ms"] = Math.Round(anchor.Percentile(99), 3);
+        report[$"rank_{label}_recall_at_20"] = Math.Round(recall, 4);
+        report[$"rank_{label}_int8_only_recall_at_20"] = Math.Round(quantisedRecall, 4);
+        report[$"rank_{label}_full_scan_fraction"] = Math.Round(fullScans / (double)queries, 4);
+        report[$"table_{label}_float_bytes"] = c.FloatTableBytes;
+        report[$"table_{label}_int8_bytes"] = c.QuantizedTableBytes;
+        report["table_bytes"] = c.FloatTableBytes + c.QuantizedTableBytes; // the largest catalog's, measured last
     }
+
+    private static (float[] States, int Count, int LastItem)[] Sessions(SessionModel model, int count, Random random)
+    {
+        var h = model.HiddenSize;
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var length = 1 + random.Next(model.Window + 3);
+            var states = new float[length * h];
+            var item = -1;
+            for (var t = 0; t < length; t++)
+            {
+                item = random.Next(model.Items.Count);
+                model.Step(t == 0 ? ReadOnlySpan<float>.Empty : states.AsSpan((t - 1) * h, h), item, random.Next(model.EventTypes),
+                    states.AsSpan(t * h, h));
+            }
+            return (states, length, item);
+        }).ToArray();
+    }
+
+    private static string Label(int catalog) => catalog switch
+    {
+        >= 1_000_000 when catalog % 1_000_000 == 0 => $"{catalog / 1_000_000}m",
+        >= 1_000 when catalog % 1_000 == 0 => $"{catalog / 1_000}k",
+        _ => catalog.ToString(),
+    };
 }

@@ -15,9 +15,12 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        pz-bench model   --model FILE [--catalog 100000] [--queries 3000]
-            one core: GRU step cost, and attention + top-20 over the catalog (the artifact's item tables are
-            tiled up to --catalog rows, so a small trained model stands in for a large shop's)
+        pz-bench model   --model FILE [--catalog 100000] [--large-catalog 1000000] [--queries 3000]
+                         [--anchor-queries 300] [--json FILE]
+            one core: GRU step cost, and attention + top-20 over each catalog as served (int8 candidates, exact
+            rescoring) next to the plain float scan, recall@20 against it, table memory (the artifact's item
+            tables are tiled up to each size with jittered copies, so a small trained model stands in for a large
+            shop's; --large-catalog 0 skips the second size)
         pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--events 300000] [--users 50000]
                          [--load-rate 20000] [--load-seconds 20] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
@@ -27,11 +30,12 @@ static int Usage()
             mock cluster, and parse+validate alone
         pz-bench consume-latency [--rate 5000] [--seconds 10] [--partitions 8]
             produce → consumer's sink call latency percentiles at a steady rate (no-op sink)
-        pz-bench api --url URL --mode get|session|health|post|visible [--concurrency 32] [--seconds 10] [--items 500]
+        pz-bench api --url URL --mode get|session|health|post|visible [--concurrency 32] [--seconds 10] [--items 500] [--key K]
             load on a running web API: requests/s, errors and latency percentiles; visible = POST one event for a
-            new user and poll its session until applied (ingest-to-visible latency)
+            new user and poll its session until applied (ingest-to-visible latency); --key (or PZ_API_KEY): an API
+            key with the ingest and read scopes (run.sh prints one and writes it to .run/api.key)
         pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-pid N --silo-pid-file FILE --kafka-pid N
-                         [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE]
+                         [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE] [--key K]
             the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a
             silo is killed, Redis freezes, the brokers go down and bad records arrive; lost, doubled, recovery
         """);

@@ -7,6 +7,7 @@ using Personalization.Api.Health;
 using Personalization.Api.Options;
 using Personalization.Api.Orleans;
 using Personalization.Hosting;
+using Personalization.Hosting.Security;
 using Personalization.Ingestion.Configuration;
 
 namespace Personalization.Api;
@@ -28,7 +29,7 @@ public static class PersonalizationApiSetup
         // Binding failures throw so BadRequestExceptionHandler can say which parameter was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        services.AddOpenApi(o => o.AddOperationTransformer(EventsRequestBodySchema.Apply).AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer(EventsRequestBodySchema.Apply).AddDocumentTransformer(OpenApiSecuritySchemes.Apply).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -53,6 +54,7 @@ public static class PersonalizationApiSetup
         services.AddKafkaClickEventPublisher();
         builder.AddPersonalizationOrleansClient();
         builder.AddPersonalizationTelemetry("personalization-api");
+        builder.AddPersonalizationSecurity();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Personalization.Hosting.Security;
 
 namespace Personalization.Hosting;
 
@@ -31,10 +32,10 @@ public static class TelemetryHostingExtensions
         return builder;
     }
 
-    /// <summary>The Prometheus scrape endpoint, when configured.</summary>
+    /// <summary>The Prometheus scrape endpoint, when configured; it needs <c>Security:MetricsScope</c> (admin).</summary>
     public static IEndpointConventionBuilder? MapPersonalizationMetrics(this WebApplication app)
     {
         var path = app.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.PrometheusPath ?? new TelemetryOptions().PrometheusPath;
-        return string.IsNullOrWhiteSpace(path) ? null : app.MapPrometheusScrapingEndpoint(path);
+        return string.IsNullOrWhiteSpace(path) ? null : app.MapPrometheusScrapingEndpoint(path).RequireAuthorization(ApiPolicies.Metrics);
     }
 }

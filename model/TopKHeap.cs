@@ -10,6 +10,12 @@ internal ref struct TopKHeap
 
     public TopKHeap(Span<RankedItem> storage) => _heap = storage;
 
+    /// <summary>How many items the heap holds.</summary>
+    public readonly int Count => _count;
+
+    /// <summary>The score an item must beat to enter (the worst kept score once full; −∞ before).</summary>
+    public readonly float Threshold => _count < _heap.Length ? float.NegativeInfinity : _heap[0].Score;
+
     /// <summary>Whether an item with this score and index would enter the heap now.</summary>
     public readonly bool Admits(float score, int item) =>
         _count < _heap.Length || Better(score, item, _heap[0]);

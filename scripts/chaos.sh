@@ -56,7 +56,8 @@ status=0
 dotnet benchmarks/bin/Release/net10.0/pz-bench.dll chaos --api http://127.0.0.1:5080 \
   --bootstrap "$(cat "$work/run/kafka.bootstrap")" --redis-pid "$(cat "$work/run/pids/redis.pid")" \
   --silo-pid-file "$work/run/pids/silo-0.pid" --kafka-pid "$(cat "$work/run/pids/kafka.pid")" \
-  --users "$users" --rate "$rate" --fault-seconds "$fault" --settle-seconds "$settle" ${json:+--json "$json"} || status=$?
+  --users "$users" --rate "$rate" --fault-seconds "$fault" --settle-seconds "$settle" ${json:+--json "$json"} \
+  --key "$(cat "$work/run/api.key")" || status=$?
 grep -h "restarted\|restarting" "$work/run.log" | sed 's/^/launcher: /' || true
 if [ "$status" != 0 ]; then keep=1; echo "logs kept in $work/run/logs" >&2; fi
 exit $status

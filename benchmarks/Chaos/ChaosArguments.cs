@@ -18,6 +18,7 @@ internal static class ChaosArguments
             FaultDuration = TimeSpan.FromSeconds(args.Int("--fault-seconds", (int)defaults.FaultDuration.TotalSeconds)),
             Settle = TimeSpan.FromSeconds(args.Int("--settle-seconds", (int)defaults.Settle.TotalSeconds)),
             JsonPath = args.Optional("--json"),
+            ApiKey = args.ApiKey(),
         };
     }
 }

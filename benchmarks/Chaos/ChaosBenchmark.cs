@@ -19,6 +19,7 @@ internal static class ChaosBenchmark
     {
         var clock = Stopwatch.StartNew();
         using var http = new HttpClient { BaseAddress = options.Api, Timeout = TimeSpan.FromSeconds(10) };
+        if (options.ApiKey is { } key) http.DefaultRequestHeaders.Add("X-Api-Key", key);
         using var corpus = new CorpusProducer(options);
         var faults = new List<FaultWindow>();
         await using var watch = new PartitionProgressWatch(options, clock);

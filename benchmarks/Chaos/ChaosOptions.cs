@@ -5,6 +5,8 @@ internal sealed record ChaosOptions
 {
     /// <summary>The web API (Orleans client) of the running system.</summary>
     public required Uri Api { get; init; }
+    /// <summary>An API key with the read scope (run.sh writes its development key to <c>.run/api.key</c>).</summary>
+    public string? ApiKey { get; init; }
     public required string BootstrapServers { get; init; }
     /// <summary>The Redis server's pid (SIGSTOP/SIGCONT pause it).</summary>
     public required int RedisPid { get; init; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Personalization.Api.Contracts;
 using Personalization.Api.Orleans;
 using Personalization.Grains.Interfaces;
+using Personalization.Hosting.Security;
 
 namespace Personalization.Api.Endpoints;
 
@@ -9,7 +10,8 @@ public static class AnalyticsEndpoints
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var analytics = endpoints.MapGroup("/api/analytics").WithTags("Analytics");
+        var analytics = endpoints.MapGroup("/api/analytics").WithTags("Analytics")
+            .RequireAuthorization(ApiPolicies.Read);
 
         analytics.MapGet("/sessions", GetSessionsAsync)
             .WithName("GetSessionAnalytics")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Api.Contracts;
 using Personalization.Api.Events;
 using Personalization.Api.Options;
+using Personalization.Hosting.Security;
 using Personalization.Ingestion.Publishing;
 
 namespace Personalization.Api.Endpoints;
@@ -14,7 +15,8 @@ public static class EventsEndpoints
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
-        var events = endpoints.MapGroup("/api/events").WithTags("Events");
+        var events = endpoints.MapGroup("/api/events").WithTags("Events")
+            .RequireAuthorization(ApiPolicies.Ingest);
 
         events.MapPost("/", PostEventsAsync)
             .WithName(PostEventsName)

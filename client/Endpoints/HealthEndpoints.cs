@@ -11,9 +11,10 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false })
-            .WithTags("Health").WithSummary("Liveness");
+            .WithTags("Health").WithSummary("Liveness").AllowAnonymous().DisableRateLimiting();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
-            .WithTags("Health").WithSummary("Readiness: the cluster is reachable and events can be published");
+            .WithTags("Health").WithSummary("Readiness: the cluster is reachable and events can be published")
+            .AllowAnonymous().DisableRateLimiting();
         return endpoints;
     }
 }

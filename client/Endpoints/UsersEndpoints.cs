@@ -5,6 +5,7 @@ using Personalization.Api.Options;
 using Personalization.Api.Orleans;
 using Personalization.Api.Validation;
 using Personalization.Grains.Interfaces;
+using Personalization.Hosting.Security;
 
 namespace Personalization.Api.Endpoints;
 
@@ -15,7 +16,8 @@ public static class UsersEndpoints
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder endpoints)
     {
-        var users = endpoints.MapGroup("/api/users/{userId}").WithTags("Users");
+        var users = endpoints.MapGroup("/api/users/{userId}").WithTags("Users")
+            .RequireAuthorization(ApiPolicies.Read);
 
         users.MapGet("/recommendations", GetRecommendationsAsync)
             .WithName("GetRecommendations")

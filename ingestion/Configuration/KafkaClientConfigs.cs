@@ -48,6 +48,12 @@ public static class KafkaClientConfigs
         return config;
     }
 
-    private static Dictionary<string, string> Copy(KafkaOptions options) =>
-        options.Client.Where(kv => !IsFixed(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    private static Dictionary<string, string> Copy(KafkaOptions options)
+    {
+        var config = options.Client.Where(kv => !IsFixed(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        // With the default plaintext protocol, Kafka:Security adds nothing (Kafka:Client may still say it all).
+        if (options.Security.Protocol != "plaintext")
+            foreach (var (key, value) in options.Security.ToLibrdkafka()) config[key] = value;
+        return config;
+    }
 }

@@ -61,4 +61,7 @@ public sealed class KafkaOptions
     public ClickEventValidationOptions Validation { get; set; } = new();
 
     public DeadLetterOptions DeadLetter { get; set; } = new();
+
+    /// <summary>TLS and SASL for every client (<c>Kafka:Security</c>).</summary>
+    public KafkaSecurityOptions Security { get; set; } = new();
 }

@@ -30,6 +30,7 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
             errors.Add("Kafka:HeartbeatInterval must be positive and less than Kafka:SessionTimeout.");
         ValidateAssignmentStrategy(o.PartitionAssignmentStrategy, errors);
         ValidateDeadLetter(o.DeadLetter, errors);
+        KafkaSecurityOptionsValidator.Validate(o, errors);
         foreach (var key in o.Client.Keys.Where(KafkaClientConfigs.IsFixed))
             errors.Add(key switch
             {

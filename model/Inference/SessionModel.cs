@@ -32,6 +32,7 @@ public sealed class SessionModel : ISessionModel
         Items = new ItemVocabulary(artifact.ItemIds);
         Version = artifact.ModelVersion;
         Artifact = artifact;
+        Catalog = new CatalogScorer(_w.OutputEmbedding, _items, _embedding, _w.OutputBias, _w.Transitions, _w.TransitionWeight);
     }
 
     /// <summary>Reads and verifies the artifact at <paramref name="path"/>.</summary>
@@ -45,6 +46,9 @@ public sealed class SessionModel : ISessionModel
     public int HiddenSize => _hidden;
     public int Window { get; }
     public int EventTypes { get; }
+    /// <summary>Scores and top-K over the catalog for a session vector (<see cref="SessionVector"/>): the exact
+    /// quantised-then-rescored scan <see cref="Rank"/> uses, and the float scan it equals.</summary>
+    public CatalogScorer Catalog { get; }
     /// <summary>The artifact this model was built from (header, metrics, weights).</summary>
     public ModelArtifact Artifact { get; }
 
@@ -108,15 +112,26 @@ public sealed class SessionModel : ISessionModel
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
         IReadOnlySet<int>? exclude = null)
     {
-        if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
-            throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
-        if (lastItem < -1 || lastItem >= _items)
-            throw new ArgumentOutOfRangeException(nameof(lastItem), lastItem, "An index of the model's vocabulary, or -1 for none.");
-        if (destination.IsEmpty) return 0;
+        if (destination.IsEmpty)
+        {
+            CheckRankQuery(recentStates, stateCount, lastItem);
+            return 0;
+        }
+        Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
+        SessionVector(recentStates, stateCount, lastItem, session);
+        return Catalog.TopK(session, lastItem, destination, exclude);
+    }
+
+    /// <summary>The session vector the catalog is scored with (<see cref="Catalog"/>), from the same inputs as
+    /// <see cref="Rank"/>: attention over the recent states, combined with the current state (and the last item).</summary>
+    public void SessionVector(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<float> session)
+    {
+        CheckRankQuery(recentStates, stateCount, lastItem);
+        if (session.Length != _embedding) throw new ArgumentException($"The session vector holds {_embedding} values.", nameof(session));
 
         int h = _hidden, a = _attention, e = _embedding;
         var count = Math.Min(stateCount, Window);
-        int size = 3 * h + 2 * a + e + Window;
+        int size = 3 * h + 2 * a + Window;
         float[]? rented = size > StackFloats ? ArrayPool<float>.Shared.Rent(size) : null;
         var scratch = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
         var current = scratch[..h];
@@ -124,8 +139,7 @@ public sealed class SessionModel : ISessionModel
         var keyed = scratch.Slice(2 * h, h);
         var q = scratch.Slice(3 * h, a);
         var attended = scratch.Slice(3 * h + a, a);
-        var session = scratch.Slice(3 * h + 2 * a, e);
-        var logits = scratch.Slice(3 * h + 2 * a + e, Math.Max(count, 1));
+        var logits = scratch.Slice(3 * h + 2 * a, Math.Max(count, 1));
 
         // An empty session ranks from the zero state, as if one state of zeros were in the window.
         var states = count == 0 ? default : recentStates.Slice((stateCount - count) * h, count * h);
@@ -153,23 +167,15 @@ public sealed class SessionModel : ISessionModel
                 + _w.CombineBias[row];
             if (!skip.IsEmpty) session[row] += TensorPrimitives.Dot(weights[(h + a)..], skip);
         }
-
-        var heap = new TopKHeap(destination[..Math.Min(destination.Length, _items)]);
-        var table = _w.OutputEmbedding.AsSpan();
-        var bias = _w.OutputBias;
-        // The last item's learned transition scores, walked in step with the catalog (successors ascend).
-        var transitions = _w.Transitions;
-        int pair = 0, pairsEnd = 0;
-        if (transitions is not null && lastItem >= 0) (pair, pairsEnd) = (transitions.Offsets[lastItem], transitions.Offsets[lastItem + 1]);
-        for (var item = 0; item < _items; item++)
-        {
-            var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
-            if (bias is not null) score += bias[item];
-            if (pair < pairsEnd && transitions!.Successors[pair] == item) score += _w.TransitionWeight![pair++];
-            if (heap.Admits(score, item) && (exclude is null || !exclude.Contains(item))) heap.Add(score, item);
-        }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
-        return heap.SortDescending();
+    }
+
+    private void CheckRankQuery(ReadOnlySpan<float> recentStates, int stateCount, int lastItem)
+    {
+        if (stateCount < 0 || recentStates.Length < stateCount * _hidden)
+            throw new ArgumentException($"{stateCount} states need {stateCount * _hidden} values.", nameof(recentStates));
+        if (lastItem < -1 || lastItem >= _items)
+            throw new ArgumentOutOfRangeException(nameof(lastItem), lastItem, "An index of the model's vocabulary, or -1 for none.");
     }
 
     // output = W x + b (W row-major [output.Length, x.Length]; empty b means none).

@@ -15,6 +15,10 @@ public sealed class SyntheticClickstreamOptions
     public int MinSessionLength { get; set; } = 2;
     public int MaxSessionLength { get; set; } = 20;
     public int Seed { get; set; } = 42;
+    /// <summary>Share of catalog items in stock (<see cref="SyntheticCatalog"/>).</summary>
+    public double InStockProbability { get; set; } = 0.9;
+    /// <summary>Standard deviation of an item's own log-price noise around what its content determines.</summary>
+    public double PriceNoise { get; set; } = 0.15;
     /// <summary>Longest gap between two session starts (uniform from 1 s): the default spreads 20,000 sessions over
     /// about four weeks, so time-based splits (last days as test) work on generated files.</summary>
     public int MaxSecondsBetweenSessions { get; set; } = 240;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Personalization.Hosting.Security;
 using Personalization.Silo;
 
 namespace Personalization.Testing;
@@ -20,8 +21,10 @@ public static class LoopbackSilo
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(),
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(),
         });
+        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings);
         foreach (var layer in settings) builder.Configuration.AddInMemoryCollection(layer);
         builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
+        builder.AddPersonalizationSecurity();
         var app = builder.Build();
         app.MapPersonalizationSiloEndpoints();
         return app;

@@ -22,7 +22,7 @@ public static class CliApp
                            [--dropout 0.1] [--session-dropout 0.1] [--no-transitions] [--patience 3] [--seed 42]
                            [--threads 2] [--data-seed 42] [--json report.json] [--plot reliability.png]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
-                           [--seed 42]
+                           [--seed 42] [--products products.csv]
 
         Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
@@ -31,6 +31,8 @@ public static class CliApp
         'intent' splits whole sessions by start time (synthetic: the last 20 % test, the 10 % before validation),
         keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration;
         items seen fewer than --rare-items times in training step as one of --rare-buckets hashed 'rare item' rows (0: none).
+        synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
+        the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -6,7 +6,8 @@ using Personalization.Trainer.Data;
 namespace Personalization.Trainer.Commands;
 
 /// <summary><c>pz-train synthetic</c>: writes the built-in synthetic shop traffic as a session TSV (or as JSONL of
-/// the cluster's event contract, to feed the producer).</summary>
+/// the cluster's event contract, to feed the producer), and with <c>--products</c> the items' content in the layout
+/// of the Amazon products file.</summary>
 internal static class SyntheticCommand
 {
     public static int Run(CliArguments args, TextWriter output)
@@ -14,6 +15,7 @@ internal static class SyntheticCommand
         var sessions = args.Int("sessions", 10_000);
         var path = args.Required("out");
         var format = args.String("format") ?? "tsv";
+        var products = args.String("products");
         var options = new SyntheticClickstreamOptions
         {
             Items = args.Int("items", 2_000),
@@ -51,6 +53,11 @@ internal static class SyntheticCommand
                 throw new CliException($"--format '{format}': synthetic writes tsv or jsonl");
         }
         output.WriteLine($"wrote {sessions:N0} sessions, {events:N0} events to {path}");
+        if (products is not null)
+        {
+            var written = SyntheticProductsCsv.Write(new SyntheticCatalog(options), products);
+            output.WriteLine($"wrote {written:N0} products to {products}");
+        }
         return 0;
     }
 }

@@ -21,7 +21,7 @@ public sealed class SiloHostTests
         using var http = new HttpClient { BaseAddress = new Uri(Address(silo)) };
 
         using var health = await http.GetAsync("/health");
-        using var dashboard = await http.GetAsync("/dashboard/");
+        using var dashboard = await http.GetAsync($"/dashboard/?key={TestApiKeys.Admin}");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());

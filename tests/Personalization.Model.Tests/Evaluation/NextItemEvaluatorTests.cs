@@ -1,6 +1,7 @@
 using Personalization.Model.Baselines;
 using Personalization.Model.Data;
 using Personalization.Model.Evaluation;
+using Personalization.Model.Synthetic;
 using Xunit;
 
 namespace Personalization.Model.Tests.Evaluation;
@@ -95,7 +96,7 @@ public class NextItemEvaluatorTests
 
     private static (List<SessionRecord> Train, List<SessionRecord> Test) SyntheticSplit()
     {
-        var sessions = new Synthetic.SyntheticClickstream(new Synthetic.SyntheticClickstreamOptions { Seed = 3 })
+        var sessions = new SyntheticClickstream(new SyntheticClickstreamOptions { Seed = 3 })
             .Sessions(3000).ToList();
         return (sessions[..2500], sessions[2500..]);
     }

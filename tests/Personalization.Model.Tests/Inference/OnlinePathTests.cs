@@ -66,6 +66,33 @@ public sealed class OnlinePathTests
         }
     }
 
+    [Theory]
+    [InlineData(1_200, false, false)]
+    [InlineData(2_000, true, true)] // last-item skip and transition scores
+    public void Served_top_20_over_a_catalog_larger_than_the_candidate_set_is_the_TorchSharp_top_20(int items, bool lastItemSkip,
+        bool transitions)
+    {
+        using var network = NetworkTestData.Network(items, seed: 21, lastItemSkip: lastItemSkip, transitions: transitions);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
+        Assert.True(CatalogScorer.CandidatesFor(20) < items, "the int8 candidate stage must be the one under test");
+        var (sequence, types) = NetworkTestData.Session(items, 9, seed: 5);
+        var reference = NetworkTestData.ReferenceScores(network, sequence, types);
+
+        var cursor = model.StartSession();
+        var top = new RankedItem[20];
+        for (var t = 0; t < sequence.Length; t++)
+        {
+            cursor.Advance((int)sequence[t], (int)types[t]);
+            Assert.Equal(20, cursor.TopK(20, top));
+            var expected = reference[t].Select((score, item) => (score, item)).OrderByDescending(p => p.score).ThenBy(p => p.item).ToArray();
+            foreach (var (item, score) in top)
+                Assert.True(MathF.Abs(reference[t][item] - score) <= Tolerance, $"item {item} after event {t}: TorchSharp {reference[t][item]}, online {score}");
+            // Nothing the reference ranks above the served 20th item (beyond float noise) is missing.
+            Assert.True(expected[20].score <= top[^1].Score + Tolerance, $"after event {t} the served top-20 misses an item");
+            Assert.Equal(expected.Take(20).Select(p => p.item), top.Select(r => r.Item));
+        }
+    }
+
     [Fact]
     public void Top_k_is_the_head_of_the_full_ranking_and_skips_excluded_items()
     {
