@@ -9,7 +9,7 @@ public static class CliApp
                            [--embedding 64] [--hidden 64] [--attention 64] [--window 5] [--negatives 0] [--max-length 50]
                            [--dropout 0.3] [--session-dropout 0.3] [--no-last-item-skip] [--untied-embeddings]
                            [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--weight-decay 0]
-                           [--lr-decay 1]
+                           [--lr-decay 1] [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
         pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences|taobao [--model model.pzm] [--baselines pop,sr,sknn]

@@ -22,8 +22,12 @@ internal static class TrainCommand
         var label = args.String("version");
         var names = BaselineFactory.Names(args, "");
         var defaults = new SessionModelTrainerOptions();
+        // λ > 0 adds the purchase-intent head, trained jointly (multi-task) on every prefix before a purchase.
+        var intentWeight = args.Double("intent-weight", 0);
+        var intentHidden = args.Int("intent-hidden", 32);
         var options = defaults with
         {
+            IntentWeight = intentWeight,
             Epochs = args.Int("epochs", defaults.Epochs),
             BatchSize = args.Int("batch-size", defaults.BatchSize),
             LearningRate = args.Double("learning-rate", defaults.LearningRate),
@@ -33,6 +37,7 @@ internal static class TrainCommand
                 HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
                 AttentionSize = args.Int("attention", defaults.Shape.AttentionSize),
                 Window = args.Int("window", defaults.Shape.Window),
+                IntentHiddenSize = intentWeight > 0 ? intentHidden : 0,
                 LastItemSkip = !args.Flag("no-last-item-skip") && defaults.Shape.LastItemSkip,
                 // Transition scores need the full softmax: sampled negatives turn them off unless asked for (then an error).
                 Transitions = args.Flag("transitions")
@@ -61,8 +66,8 @@ internal static class TrainCommand
             ValidationTargets = split.Targets == TargetPositions.LastOnly ? ValidationTargets.LastItem : ValidationTargets.EveryPosition,
         };
 
-        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes);
-        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes);
+        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes, withIntent: intentWeight > 0);
+        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes, withIntent: intentWeight > 0);
         var events = train.Sum(s => (long)s.Length);
         output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
         var clock = Stopwatch.StartNew();

@@ -16,11 +16,11 @@ public sealed class SessionAnalyticsTests
             modelArtifact: IntentModels.Path);
         var model = TrainedModels.Load(IntentModels.Path);
         await silos.WaitForModelOnEverySiloAsync(model.Version);
-        var (rise, _) = IntentModels.CrossingPath(model);
+        var (rise, fall) = IntentModels.CrossingPath(model);
         var buyers = Enumerable.Range(0, 6).Select(_ => new ClickEvents(ClickEvents.Unique("hi"))).ToList();
         var browser = new ClickEvents(ClickEvents.Unique("lo"));
         foreach (var b in buyers) await silos.User(b.UserId).ApplyAsync(rise.Select(i => b.Next(i)).ToArray());
-        await silos.User(browser.UserId).ApplyAsync([browser.Next(rise[0])]);
+        await silos.User(browser.UserId).ApplyAsync([browser.Next(fall[0])]); // a non-deal view: not high
         await silos.User(buyers[0].UserId).ApplyAsync([buyers[0].Next(rise[^1], ClickEventType.Purchase)]);
 
         var analytics = silos.Cluster.GrainFactory.GetGrain<ISessionAnalyticsGrain>(0);
