@@ -29,27 +29,16 @@ internal static class IntentCommand
         var rareItems = args.Int("rare-items", 2);
         var vocabulary = split.ModelVocabulary(rareItems, args.Int("rare-buckets", 512));
         var defaults = new SessionModelTrainerOptions();
-        var negatives = args.Int("negatives", vocabulary.Count > 5_000 ? 512 : 0);
-        var options = defaults with
+        // The intent defaults: a head of 32, λ = 1, light dropout, and sampled negatives for large catalogs (which
+        // turns the transition scores off).
+        var options = TrainerArguments.Read(args, defaults with
         {
-            Epochs = args.Int("epochs", defaults.Epochs),
-            BatchSize = args.Int("batch-size", defaults.BatchSize),
-            LearningRate = args.Double("learning-rate", defaults.LearningRate),
-            Shape = defaults.Shape with
-            {
-                EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
-                HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
-                IntentHiddenSize = args.Int("intent-hidden", 32),
-                Transitions = negatives == 0 && !args.Flag("no-transitions"),
-            },
-            NegativeSamples = negatives,
-            Dropout = args.Double("dropout", 0.1),
-            SessionDropout = args.Double("session-dropout", 0.1),
-            Patience = args.Int("patience", defaults.Patience),
-            Seed = args.Int("seed", defaults.Seed),
-            Threads = args.Int("threads", defaults.Threads),
-            IntentWeight = args.Double("intent-weight", 1),
-        };
+            Shape = defaults.Shape with { IntentHiddenSize = 32 },
+            IntentWeight = 1,
+            Dropout = 0.1,
+            SessionDropout = 0.1,
+            NegativeSamples = vocabulary.Count > 5_000 ? 512 : 0,
+        });
         args.RejectUnknown();
         try { options.Validate(); }
         catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }

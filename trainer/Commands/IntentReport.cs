@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Personalization.Model.Intent;
 
 namespace Personalization.Trainer.Commands;
@@ -17,20 +15,9 @@ public sealed record IntentReport(
     string? ModelVersion,
     IReadOnlyList<IntentResult> Results)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public void Write(string path) => ReportJson.Write(path, this);
 
-    public void Write(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
-    }
-
-    public static IntentReport Read(string path) => JsonSerializer.Deserialize<IntentReport>(File.ReadAllText(path), Json)!;
+    public static IntentReport Read(string path) => ReportJson.Read<IntentReport>(path);
 }
 
 /// <summary>One predictor's figures on the test prefixes.</summary>

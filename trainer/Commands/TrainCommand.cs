@@ -21,41 +21,8 @@ internal static class TrainCommand
         var excludeSeen = args.Flag("exclude-seen");
         var label = args.String("version");
         var names = BaselineFactory.Names(args, "");
-        var defaults = new SessionModelTrainerOptions();
-        // λ > 0 adds the purchase-intent head, trained jointly (multi-task) on every prefix before a purchase.
-        var intentWeight = args.Double("intent-weight", 0);
-        var intentHidden = args.Int("intent-hidden", 32);
-        var options = defaults with
-        {
-            IntentWeight = intentWeight,
-            Epochs = args.Int("epochs", defaults.Epochs),
-            BatchSize = args.Int("batch-size", defaults.BatchSize),
-            LearningRate = args.Double("learning-rate", defaults.LearningRate),
-            Shape = defaults.Shape with
-            {
-                EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
-                HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
-                AttentionSize = args.Int("attention", defaults.Shape.AttentionSize),
-                Window = args.Int("window", defaults.Shape.Window),
-                IntentHiddenSize = intentWeight > 0 ? intentHidden : 0,
-                LastItemSkip = !args.Flag("no-last-item-skip") && defaults.Shape.LastItemSkip,
-                // Transition scores need the full softmax: sampled negatives turn them off unless asked for (then an error).
-                Transitions = args.Flag("transitions")
-                    || (!args.Flag("no-transitions") && defaults.Shape.Transitions && args.Int("negatives", defaults.NegativeSamples) == 0),
-            },
-            NegativeSamples = args.Int("negatives", defaults.NegativeSamples),
-            MaxSequenceLength = args.Int("max-length", defaults.MaxSequenceLength),
-            Patience = args.Int("patience", defaults.Patience),
-            Dropout = args.Double("dropout", defaults.Dropout),
-            SessionDropout = args.Double("session-dropout", defaults.SessionDropout),
-            TiedEmbeddings = !args.Flag("untied-embeddings") && defaults.TiedEmbeddings,
-            TransitionMinCount = args.Int("transition-min-count", defaults.TransitionMinCount),
-            TransitionLearningRateScale = args.Double("transition-lr-scale", defaults.TransitionLearningRateScale),
-            WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
-            LearningRateDecay = args.Double("lr-decay", defaults.LearningRateDecay),
-            Seed = args.Int("seed", defaults.Seed),
-            Threads = args.Int("threads", defaults.Threads),
-        };
+        var options = TrainerArguments.Read(args, new SessionModelTrainerOptions());
+        var intentWeight = options.IntentWeight;
         var (data, split) = SplitLoader.Load(args, output);
         var baselines = BaselineFactory.Build(names, args, split).ToList();
         args.RejectUnknown();
