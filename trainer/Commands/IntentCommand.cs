@@ -150,7 +150,8 @@ internal static class IntentCommand
             if (format != DataFormat.Diginetica) throw new CliException("--purchases joins DIGINETICA purchases onto --format diginetica");
             using var reader = new StreamReader(purchases);
             using var categories = args.String("categories") is { } c ? new StreamReader(c) : null;
-            data = DigineticaPurchases.Join(data, reader, categories);
+            data = DigineticaPurchases.Join(data, reader, categories, out var clamped);
+            output.WriteLine($"purchases joined; {clamped:N0} dated more than an hour after their session's last view were placed right after it");
         }
         foreach (var line in data.Describe()) output.WriteLine(line);
         var days = testDays is null ? (format == DataFormat.Taobao ? 2 : 14) : args.Double("test-days", 0);

@@ -7,11 +7,15 @@ namespace Personalization.Trainer.Data;
 /// <summary>Joins the CIKM Cup 2016 purchases (<c>sessionId;userId;timeframe;eventdate;ordernumber;itemId</c>) and
 /// optionally the item categories (<c>itemId;categoryId</c>) onto DIGINETICA views: each purchase of a session present
 /// in the views becomes a purchase event at its own time (timeframe = ms since the session started, as for views);
-/// purchases of other sessions are ignored, bad lines are counted.</summary>
+/// purchases of other sessions are ignored, bad lines are counted. A third of the sample's purchase times lie hours or
+/// months after the session's last view (the file's timeframe is not always relative to the session start); such a
+/// purchase is placed right after the last view (the session did go on to buy) and counted in
+/// <c>clamped</c>.</summary>
 public static class DigineticaPurchases
 {
-    public static LoadedData Join(LoadedData views, TextReader purchases, TextReader? categories = null, int keepBadLines = 10)
+    public static LoadedData Join(LoadedData views, TextReader purchases, TextReader? categories, out int clamped, int keepBadLines = 10)
     {
+        clamped = 0;
         var bad = new BadLineLog(keepBadLines);
         var sessions = views.Sessions.ToDictionary(s => s.SessionId, StringComparer.Ordinal);
         var bought = new Dictionary<string, List<SessionEvent>>(StringComparer.Ordinal);
@@ -28,6 +32,8 @@ public static class DigineticaPurchases
                 || fields[5].Length == 0)
             { bad.Add(lineNumber, "purchases: bad timeframe, eventdate or itemId"); continue; }
             var at = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() + timeframe;
+            var lastView = sessions[fields[0]].Events[^1].TimestampMs;
+            if (at > lastView + MaxPurchaseDelayMs) { at = lastView + 1; clamped++; }
             if (!bought.TryGetValue(fields[0], out var list)) bought[fields[0]] = list = [];
             list.Add(new SessionEvent(fields[5], PurchaseIntentLabels.PurchaseType, at));
         }
@@ -47,6 +53,8 @@ public static class DigineticaPurchases
             FirstBadLines = [.. views.FirstBadLines, .. bad.First],
         };
     }
+
+    private const long MaxPurchaseDelayMs = 60 * 60 * 1000;
 
     private static Dictionary<string, string> ReadCategories(TextReader reader)
     {

@@ -11,6 +11,12 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
 {
     public void Fit(SessionNetwork network, IReadOnlyList<TrainingSequence> training, IReadOnlyList<TrainingSequence> validation)
     {
+        // Seeded like the trainer, so also one at a time with it (a concurrent training would draw from the generator).
+        lock (SessionModelTrainer.TrainingGate) FitAlone(network, training, validation);
+    }
+
+    private void FitAlone(SessionNetwork network, IReadOnlyList<TrainingSequence> training, IReadOnlyList<TrainingSequence> validation)
+    {
         var head = network.Intent ?? throw new ArgumentException("The network has no intent head.", nameof(network));
         random.manual_seed(seed);
         using var train = States(network, training);

@@ -15,7 +15,8 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     // Validation scores at most this many floats at once ([positions, catalog]).
     private const long ValidationChunkFloats = 8 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
-    private static readonly Lock TrainingGate = new();
+    /// <summary>libtorch's random generator is process-wide: whatever seeds it and trains holds this.</summary>
+    internal static readonly Lock TrainingGate = new();
 
     public SessionModelTrainerOptions Options => options;
 

@@ -31,8 +31,6 @@ public sealed class SessionAnalyticsTests
         Assert.Equal(1, figures.ConvertedHighIntentSessions);
         Assert.True(figures.ActiveByBand["high"] >= 5, $"high band {figures.ActiveByBand["high"]}"); // the buyer who bought may have left it
         Assert.Equal(7, figures.ActiveByBand.Values.Sum());
-        var hosts = await Task.WhenAll(buyers.Select(b => silos.Cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetActivationAddress(silos.User(b.UserId)).AsTask()));
-        Assert.Equal(2, hosts.Distinct().Count()); // the figures really came from two silos
         Assert.Contains(figures.TopHighIntentItems, i => rise.Contains(i.ItemId) && i.Sessions >= 5);
     }
 }

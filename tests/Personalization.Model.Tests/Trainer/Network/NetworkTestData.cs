@@ -14,24 +14,28 @@ internal static class NetworkTestData
         bool tied = false, int intentHidden = 0)
     {
         TorchRuntime.Configure(threads: 1);
-        random.manual_seed(seed);
-        var network = new SessionNetwork(new SessionNetworkOptions
+        // The generator is process-wide: seeding it here while another test trains would change that training.
+        lock (Personalization.Trainer.Training.SessionModelTrainer.TrainingGate)
         {
-            Items = items,
-            Shape = new SessionModelHyperParameters
+            random.manual_seed(seed);
+            var network = new SessionNetwork(new SessionNetworkOptions
             {
-                EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
-                ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, IntentHiddenSize = intentHidden,
-            },
-            TiedEmbeddings = tied,
-        }, transitions ? RandomTransitions(items, seed) : null);
-        using (no_grad())
-        {
-            foreach (var (_, parameter) in network.named_parameters())
-                parameter.copy_(randn_like(parameter) * 0.6);
+                Items = items,
+                Shape = new SessionModelHyperParameters
+                {
+                    EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
+                    ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, IntentHiddenSize = intentHidden,
+                },
+                TiedEmbeddings = tied,
+            }, transitions ? RandomTransitions(items, seed) : null);
+            using (no_grad())
+            {
+                foreach (var (_, parameter) in network.named_parameters())
+                    parameter.copy_(randn_like(parameter) * 0.6);
+            }
+            network.eval();
+            return network;
         }
-        network.eval();
-        return network;
     }
 
     // About a fifth of all pairs, as if read from random sessions.
