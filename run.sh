@@ -141,6 +141,8 @@ Personalization cluster is running.
   Frontend key     $frontend_key   (browser-safe frontend scope, for storefront pages)
   Web API          http://127.0.0.1:5080   (try: curl -H "X-Api-Key: $api_key" http://127.0.0.1:5080/api/users/user-1/recommendations)
   OpenAPI          http://127.0.0.1:5080/openapi/v1.json
+  Ops page         http://127.0.0.1:5080/ops?key=$api_key
+  Demo shop        http://127.0.0.1:5080/demo?key=$frontend_key
   Dashboard        http://127.0.0.1:5080/dashboard/?key=$api_key   (silo: http://127.0.0.1:5081/dashboard/?key=$api_key)
   Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq, intent events on intent; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}

@@ -6,6 +6,7 @@ using Personalization.Api.Events;
 using Personalization.Api.Health;
 using Personalization.Api.Options;
 using Personalization.Api.Orleans;
+using Personalization.Api.Streaming;
 using Personalization.Hosting;
 using Personalization.Hosting.Security;
 using Personalization.Ingestion.Configuration;
@@ -21,6 +22,7 @@ public static class PersonalizationApiSetup
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        services.AddValidatedOptions<RecommendationStreamOptions, RecommendationStreamOptionsValidator>(RecommendationStreamOptions.Section);
         services.AddOptions<GrainCallOptions>().BindConfiguration(GrainCallOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCallOptions>, GrainCallOptionsValidator>());
 

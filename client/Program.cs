@@ -18,6 +18,8 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
 app.MapAnalyticsApi();
+app.MapOpsApi();
+app.MapPages();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(ApiPolicies.Dashboard);
 app.MapPersonalizationMetrics();
 app.Run();

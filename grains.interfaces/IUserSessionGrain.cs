@@ -15,4 +15,11 @@ public interface IUserSessionGrain : IGrainWithStringKey
 
     /// <summary>A summary of the current session.</summary>
     Task<SessionSummary> GetSessionAsync();
+
+    /// <summary>Tells <paramref name="observer"/> after each durable apply, for <see cref="SessionSubscriptions.Lifetime"/>;
+    /// subscribing again renews it (and re-registers it after the grain moved to another silo).</summary>
+    Task SubscribeAsync(ISessionObserver observer);
+
+    /// <summary>Ends a subscription.</summary>
+    Task UnsubscribeAsync(ISessionObserver observer);
 }

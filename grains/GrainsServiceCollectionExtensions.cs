@@ -5,7 +5,9 @@ using Personalization.Grains.Fallback;
 using Personalization.Grains.Intent;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
+using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Sessions;
 
 namespace Personalization.Grains;
@@ -34,6 +36,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());
+        services.AddSingleton<ServingMetrics>();
+        services.AddHostedService<SiloMetricsReporter>();
         return services;
     }
 }

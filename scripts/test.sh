@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the project on this machine: installs what the tests need (Debian's redis-server, kcat),
+# Runs every test of the project on this machine: installs what the tests need (Debian's redis-server, kcat, chromium),
 # starts Redis on a free loopback port, runs `dotnet test` over the solution, stops Redis, then the short form of
 # the fault benchmark (scripts/chaos.sh --short: the whole system under kill -9, a frozen Redis, a broker outage
 # and bad records; it counts as one test), and prints one closing line "tests: N passed, N failed".
@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 source scripts/lib/services.sh
-ensure_packages redis-server kcat
+# chromium: the page tests drive Debian's headless Chromium (Playwright with its executable; no browser download).
+ensure_packages redis-server kcat chromium
 
 work=$(mktemp -d /tmp/pz-test.XXXXXX)
 cleanup() { stop_redis; rm -rf "$work"; }

@@ -6,7 +6,8 @@ namespace Personalization.Api.Contracts;
 public static class ContractMapping
 {
     public static RecommendationsResponse ToResponse(this Recommendations r) =>
-        new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))]);
+        new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))], r.Arm,
+            r.TotalEventsApplied);
 
     public static SessionResponse ToResponse(this SessionSummary s) =>
         new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Api.Contracts;
 using Personalization.Api.Options;
 using Personalization.Api.Orleans;
+using Personalization.Api.Streaming;
 using Personalization.Api.Validation;
 using Personalization.Grains.Interfaces;
 using Personalization.Hosting.Security;
@@ -30,6 +31,19 @@ public static class UsersEndpoints
                 $"(with Retry-After) when session storage is unavailable.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        users.MapGet("/recommendations/stream", StreamRecommendations)
+            .WithName("StreamRecommendations")
+            .WithSummary("Live recommendations for the user's session (Server-Sent Events)")
+            .WithDescription("`text/event-stream`: at once a `recommendations` event with the current top-K (the same " +
+                "JSON as GET …/recommendations), then one after each change of the session (events applied), with " +
+                "`id` = the user's applied events. Updates that arrive while one is being sent collapse into the next: a " +
+                "slow client always gets the latest, never a backlog. A quiet stream sends a `: heartbeat` comment every " +
+                "`Api:Streams:HeartbeatInterval` (15 s) and renews its subscription, so it survives the user's grain " +
+                "moving to another silo. Browsers: `new EventSource(url + '?key=…')` (EventSource cannot set headers). " +
+                "`count` 1..100. 503 before the stream starts when the cluster does not answer.")
+            .Produces<RecommendationsResponse>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         users.MapGet("/session", GetSessionAsync)
             .WithName("GetSession")
             .WithSummary("The user's current session")
@@ -45,10 +59,7 @@ public static class UsersEndpoints
         GetRecommendationsAsync(string userId, int? count, IClusterClient cluster, ResilientGrainCalls calls,
             IOptions<ApiOptions> options, HttpResponse response, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (UserIdRules.Check(userId, options.Value.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
-        var k = count ?? DefaultCount;
-        if (k is < 1 or > MaxCount) errors["count"] = [$"count must be between 1 and {MaxCount}; it was {k}."];
+        var (k, errors) = RecommendationQuery(userId, count, options.Value);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         try
@@ -65,6 +76,14 @@ public static class UsersEndpoints
         {
             return StorageUnavailable(e, response);
         }
+    }
+
+    private static Results<RecommendationStream, ValidationProblem> StreamRecommendations(string userId, int? count,
+        IOptions<ApiOptions> options)
+    {
+        var (k, errors) = RecommendationQuery(userId, count, options.Value);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return new RecommendationStream(userId, k);
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>>
@@ -88,6 +107,16 @@ public static class UsersEndpoints
         {
             return StorageUnavailable(e, response);
         }
+    }
+
+    // The rules of a recommendation request, shared by the plain GET and the stream.
+    private static (int Count, Dictionary<string, string[]> Errors) RecommendationQuery(string userId, int? count, ApiOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (UserIdRules.Check(userId, options.MaxUserIdLength) is { } userIdError) errors["userId"] = [userIdError];
+        var k = count ?? DefaultCount;
+        if (k is < 1 or > MaxCount) errors["count"] = [$"count must be between 1 and {MaxCount}; it was {k}."];
+        return (k, errors);
     }
 
     /// <summary>Answered at once, without retries: session storage is down for every silo.</summary>

@@ -5,4 +5,5 @@ namespace Personalization.Grains.Quality;
 /// <param name="Samples">Checks in the window.</param>
 /// <param name="HitRate">Share of checked events whose item was in the top K.</param>
 /// <param name="Mrr">Mean reciprocal rank within the top K (0 outside).</param>
-public readonly record struct LiveQualityFigures(string Version, int Samples, double HitRate, double Mrr);
+/// <param name="Arm">The A/B arm of the users checked.</param>
+public readonly record struct LiveQualityFigures(string Version, int Samples, double HitRate, double Mrr, string Arm = "default");

@@ -7,13 +7,13 @@ namespace Personalization.Grains.Quality;
 
 /// <summary>The silo's live HR@K and MRR@K per ranker version, from the prequential checks of its user grains,
 /// exported on meter <c>Personalization.Quality</c> (gauges <c>pz.quality.hit_rate</c>, <c>pz.quality.mrr</c>,
-/// <c>pz.quality.samples</c>, tagged <c>model.version</c> and <c>k</c>). One per silo, thread-safe.</summary>
+/// <c>pz.quality.samples</c>, tagged <c>model.version</c>, <c>ab.arm</c> and <c>k</c>). One per silo, thread-safe.</summary>
 public sealed class LiveQualityMonitor : IDisposable
 {
     public const string MeterName = "Personalization.Quality";
 
     private readonly LiveQualityOptions _options;
-    private readonly Dictionary<string, RankWindow> _windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Version, string Arm), RankWindow> _windows = new();
     private readonly Lock _gate = new();
     private readonly Meter _meter;
     private readonly ulong _threshold;
@@ -35,12 +35,12 @@ public sealed class LiveQualityMonitor : IDisposable
         _threshold != 0 && (_threshold == ulong.MaxValue || XxHash64.HashToUInt64(MemoryMarshal.AsBytes(eventId.AsSpan())) < _threshold);
 
     /// <summary>Records where the event's item stood (1-based, 0 when not in the top K) in the recommendations of
-    /// <paramref name="version"/>.</summary>
-    public void Record(string version, int rank)
+    /// <paramref name="version"/> served to a user of A/B arm <paramref name="arm"/>.</summary>
+    public void Record(string version, int rank, string arm = Models.ModelOptions.DefaultArm)
     {
         lock (_gate)
         {
-            if (!_windows.TryGetValue(version, out var window)) _windows[version] = window = new RankWindow(_options.Window);
+            if (!_windows.TryGetValue((version, arm), out var window)) _windows[(version, arm)] = window = new RankWindow(_options.Window);
             window.Add(rank <= _options.Cutoff ? rank : 0);
         }
     }
@@ -49,12 +49,13 @@ public sealed class LiveQualityMonitor : IDisposable
     public IReadOnlyList<LiveQualityFigures> Figures()
     {
         lock (_gate)
-            return [.. _windows.Select(w => w.Value.Figures() is var (n, hr, mrr) ? new LiveQualityFigures(w.Key, n, hr, mrr) : default)];
+            return [.. _windows.Select(w => w.Value.Figures() is var (n, hr, mrr) ? new LiveQualityFigures(w.Key.Version, n, hr, mrr, w.Key.Arm) : default)];
     }
 
     private IEnumerable<Measurement<T>> Measure<T>(Func<LiveQualityFigures, T> value) where T : struct =>
         Figures().Select(f => new Measurement<T>(value(f),
-            new KeyValuePair<string, object?>("model.version", f.Version), new KeyValuePair<string, object?>("k", _options.Cutoff)));
+            new KeyValuePair<string, object?>("model.version", f.Version), new KeyValuePair<string, object?>("ab.arm", f.Arm),
+            new KeyValuePair<string, object?>("k", _options.Cutoff)));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using Orleans.Concurrency;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
+using Personalization.Grains.Serving;
 using Personalization.Model;
 using Personalization.Model.Inference;
 
@@ -13,18 +15,22 @@ namespace Personalization.Grains.Ranking;
 /// (at most one activation per core) with the model its <see cref="ModelRegistry"/> holds. Sessions whose states
 /// come from another model version (or no model at all) get the live fallback ranker, and say so.</summary>
 [StatelessWorker]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback) : Grain, IRankingGrain
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, ServingMetrics metrics) : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
 
     public Task<RankedItems> RankAsync(RankingQuery query)
     {
+        var started = Stopwatch.GetTimestamp();
         var count = Math.Clamp(query.Count, 0, MaxCount);
-        var model = models.Current;
-        if (model is null || query.ModelVersion != model.Version || query.RecentStates.Length < model.HiddenSize)
-            return Task.FromResult(Fallback(query, count));
-        return Task.FromResult(Rank(model, query, count));
+        // The model the session's states belong to, whichever A/B arm serves it.
+        var model = models.ByVersion(query.ModelVersion);
+        var useModel = model is not null && query.RecentStates.Length >= model.HiddenSize;
+        var ranked = useModel ? Rank(model!, query, count) : Fallback(query, count);
+        metrics.RankingDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("ranker", useModel ? "model" : "fallback"));
+        return Task.FromResult(ranked);
     }
 
     private static RankedItems Rank(ISessionModel model, RankingQuery query, int count)

@@ -1,12 +1,15 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 using Personalization.Contract;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Intent;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Serving;
 using Personalization.Grains.Storage;
 
 namespace Personalization.Grains.Sessions;
@@ -22,33 +25,48 @@ public sealed class UserSessionGrain(
     IOptions<SessionOptions> options,
     TimeProvider time,
     LiveQualityMonitor quality,
+    ServingMetrics metrics,
     IIntentEventPublisher intentEvents,
     IOptions<IntentOptions> intentOptions,
     LiveSessionAnalytics analytics,
     ILogger<UserSessionGrain> logger) : Grain, IUserSessionGrain
 {
+    private readonly ObserverManager<ISessionObserver> _observers = new(SessionSubscriptions.Lifetime, logger);
+
     private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value);
     private IntentOutbox? _outbox;
     private IntentOutbox Outbox => _outbox ??= new IntentOutbox(this.GetPrimaryKeyString(), session, intentEvents,
         intentOptions.Value, logger, () => DeactivateOnIdle());
     private IGrainTimer? _retry;
 
+    private ModelArm Arm => models.For(this.GetPrimaryKeyString());
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        metrics.SessionActivated();
         // Crossings left queued by an earlier activation (a crash, an unreachable broker) go out without waiting for
         // the user's next event.
         if (session.State.IntentOutbox.Count > 0 && intentEvents.Enabled) ScheduleRetry();
-        return Task.CompletedTask;
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.SessionDeactivated();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
     {
+        var started = Stopwatch.GetTimestamp();
         var tracker = Tracker;
-        var model = models.Current;
+        var arm = Arm;
+        var model = arm.Model;
         tracker.SyncModel(model);
         int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0, becameHigh = 0, converted = 0;
         var learned = new List<(string[] Preceding, string Item)>(events.Count);
         var state = session.State;
+        var appliedAt = new List<DateTimeOffset>(events.Count);
         foreach (var e in events)
         {
             if (tracker.IsDuplicate(e))
@@ -58,11 +76,12 @@ public sealed class UserSessionGrain(
             }
             // Prequential check: where did this item stand in what the session would have been shown just now?
             if (quality.Samples(e.Event.EventId) && !tracker.StartsNewSession(e.Event))
-                await CheckLiveQualityAsync(e.Event.ItemId);
+                await CheckLiveQualityAsync(e.Event.ItemId, arm.Name);
             var highBefore = state.SessionWasHigh && !tracker.StartsNewSession(e.Event);
             var firstPurchase = e.Event.Type == ClickEventType.Purchase && (state.PurchasedItems.Count == 0 || tracker.StartsNewSession(e.Event));
             var step = tracker.Apply(e, model);
             applied++;
+            appliedAt.Add(e.Event.Timestamp);
             if (step.NewSession) sessionsStarted++;
             if (step.KnownItem == false) unknown++;
             learned.Add((step.PrecedingItems, e.Event.ItemId));
@@ -95,6 +114,15 @@ public sealed class UserSessionGrain(
         // Learned only once durable, so a redelivered batch does not count twice.
         foreach (var (preceding, item) in learned) fallback.Observe(preceding, item);
         analytics.Observe(this.GetPrimaryKeyString(), state, becameHigh, converted);
+        var now = time.GetUtcNow();
+        foreach (var at in appliedAt) metrics.Freshness.Record((now - at).TotalMilliseconds);
+        metrics.ApplyDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (_observers.Count > 0)
+        {
+            var (user, total) = (this.GetPrimaryKeyString(), session.State.TotalEventsApplied);
+            // One-way calls: the grain does not wait for its subscribers.
+            _observers.Notify(o => { _ = o.SessionChanged(user, total); });
+        }
         await FlushIntentEventsAsync();
         return new ApplyResult(applied, duplicates, unknown, sessionsStarted);
     }
@@ -122,9 +150,23 @@ public sealed class UserSessionGrain(
     {
         var state = session.State;
         // A hot reload rebuilds the states in memory only: it is deterministic, so the next applied batch stores it.
-        Tracker.SyncModel(models.Current);
+        var arm = Arm;
+        Tracker.SyncModel(arm.Model);
         var ranked = await RankAsync(count);
-        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items);
+        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items,
+            state.TotalEventsApplied, arm.Name);
+    }
+
+    public Task SubscribeAsync(ISessionObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ISessionObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     // Exactly the ranking RecommendAsync would serve now.
@@ -136,13 +178,13 @@ public sealed class UserSessionGrain(
         return GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
     }
 
-    private async Task CheckLiveQualityAsync(string itemId)
+    private async Task CheckLiveQualityAsync(string itemId, string arm)
     {
         var ranked = await RankAsync(quality.Cutoff);
         var rank = 0;
         for (var i = 0; i < ranked.Items.Count && rank == 0; i++)
             if (ranked.Items[i].ItemId == itemId) rank = i + 1;
-        quality.Record(ranked.ModelVersion, rank);
+        quality.Record(ranked.ModelVersion, rank, arm);
     }
 
     public Task<SessionSummary> GetSessionAsync()

@@ -8,6 +8,7 @@ public sealed class IngestionMetrics : IDisposable
     public const string MeterName = "Personalization.Ingestion";
     private readonly Meter _meter;
     private long _lag = -1;
+    private IReadOnlyDictionary<int, long> _partitionLag = new Dictionary<int, long>();
 
     public IngestionMetrics(IMeterFactory? meterFactory = null)
     {
@@ -23,6 +24,9 @@ public sealed class IngestionMetrics : IDisposable
         BatchSize = _meter.CreateHistogram<int>("pz.ingest.batch.size", "{event}", "Records per batch.");
         _meter.CreateObservableGauge("pz.ingest.lag", () => Interlocked.Read(ref _lag), "{event}",
             "Records behind the high watermark over this consumer's partitions (-1 before the first batch).");
+        _meter.CreateObservableGauge("pz.ingest.partition.lag", () => Volatile.Read(ref _partitionLag).Select(p =>
+                new Measurement<long>(p.Value, new KeyValuePair<string, object?>("messaging.destination.partition.id", p.Key))), "{event}",
+            "Records behind the high watermark, per partition this consumer owns.");
     }
 
     /// <summary>The meter of this instance (one per consumer; tests listen to it alone).</summary>
@@ -38,6 +42,9 @@ public sealed class IngestionMetrics : IDisposable
     public Histogram<int> BatchSize { get; }
 
     public void SetLag(long lag) => Interlocked.Exchange(ref _lag, lag);
+
+    /// <summary>The lag of each owned partition (also the list of partitions this silo owns).</summary>
+    public void SetPartitionLag(IReadOnlyDictionary<int, long> lag) => Volatile.Write(ref _partitionLag, lag);
 
     public void Dispose() => _meter.Dispose();
 }

@@ -218,14 +218,17 @@ public sealed class KafkaClickstreamConsumer(
     private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer)
     {
         long lag = 0;
+        var perPartition = new Dictionary<int, long>();
         foreach (var partition in consumer.Assignment)
         {
             var high = consumer.GetWatermarkOffsets(partition).High;
             var position = consumer.Position(partition);
+            perPartition[partition.Partition.Value] = 0;
             if (high.IsSpecial || position.IsSpecial) continue;
-            lag += Math.Max(0, high.Value - position.Value);
+            lag += perPartition[partition.Partition.Value] = Math.Max(0, high.Value - position.Value);
         }
         _metrics.SetLag(lag);
+        _metrics.SetPartitionLag(perPartition);
         _lagUpdated = Stopwatch.GetTimestamp();
     }
 }

@@ -26,6 +26,35 @@ public sealed class ApiClusterFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    private ApiFactory? _kestrelApi;
+    private readonly Lock _kestrelGate = new();
+
+    /// <summary>The same API on a real Kestrel port (started on first use), for the browser tests.</summary>
+    public string KestrelApiUrl
+    {
+        get
+        {
+            lock (_kestrelGate)
+            {
+                if (_kestrelApi is null)
+                {
+                    var port = FreePorts.Next();
+                    _kestrelApi = new ApiFactory(Settings);
+                    _kestrelApi.UseKestrel(port);
+                    _kestrelApi.StartServer();
+                    KestrelPort = port;
+                }
+                return $"http://localhost:{KestrelPort}";
+            }
+        }
+    }
+
+    private int KestrelPort { get; set; }
+
+    /// <summary>The silo's own web address (its /metrics, /dashboard).</summary>
+    public string SiloUrl => _silo!.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+
     /// <summary>The model the silo serves, loaded by the tests themselves as a reference.</summary>
     public ISessionModel Model { get; private set; } = null!;
 
@@ -56,6 +85,8 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Api:GrainCalls:AttemptTimeout"] = "00:00:05",
             // A dead broker must surface as 503 within a request, not after librdkafka's 5-minute default.
             ["Kafka:Client:message.timeout.ms"] = "5000",
+            // Every event is a live-quality check, so the HR@K series exist after a few events.
+            ["Quality:SampleRate"] = "1",
         })
         {
             Settings[key] = value;
@@ -74,6 +105,7 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        if (_kestrelApi is not null) await _kestrelApi.DisposeAsync();
         if (Api is not null) await Api.DisposeAsync();
         if (_silo is not null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Personalization.Hosting;
 using Personalization.Hosting.Security;
 using Personalization.Silo;
 
@@ -25,8 +26,10 @@ public static class LoopbackSilo
         foreach (var layer in settings) builder.Configuration.AddInMemoryCollection(layer);
         builder.UseOrleans(silo => silo.AddPersonalizationSilo(builder.Configuration));
         builder.AddPersonalizationSecurity();
+        builder.AddPersonalizationTelemetry("personalization-silo");
         var app = builder.Build();
         app.MapPersonalizationSiloEndpoints();
+        app.MapPersonalizationMetrics();
         return app;
     }
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using Personalization.Hosting.Security;
+using Personalization.Model.Synthetic;
+using Personalization.Testing;
+
+namespace Personalization.Cluster.Tests;
+
+/// <summary>The silo exports the cluster's own measurements on /metrics (admin scope) and reports them to the
+/// cluster for the /ops page.</summary>
+[Collection(ApiClusterCollection.Name)]
+public sealed class SiloMetricsTests(ApiClusterFixture cluster)
+{
+    private async Task ApplyOneEventAsync()
+    {
+        var user = ClickEvents.Unique("metrics");
+        await cluster.Http.PostAsync("/api/events", ApiEvents.Json(ApiEvents.Event(user, SyntheticClickstream.ItemId(3))));
+        await Eventually.Until(async () => (await (await cluster.Http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync())
+            .GetProperty("eventsApplied").GetInt32() == 1, "the event is applied", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task The_silo_metrics_endpoint_exposes_ingestion_freshness_latency_model_and_quality_series()
+    {
+        await ApplyOneEventAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
+        http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
+
+        var text = "";
+        await Eventually.Until(async () =>
+        {
+            text = await http.GetStringAsync("/metrics");
+            return text.Contains("pz_quality_hit_rate") && text.Contains("pz_ingest_partition_lag");
+        }, "the quality and lag gauges are exported", TimeSpan.FromSeconds(30));
+
+        foreach (var series in new[] { "pz_ingest_events_applied", "pz_ingest_partition_lag", "pz_session_freshness",
+                     "pz_session_apply_duration", "pz_ranking_duration", "pz_model_info", "pz_sessions_active",
+                     "pz_quality_hit_rate", "ab_arm=\"default\"" })
+            Assert.Contains(series, text);
+    }
+
+    [Fact]
+    public async Task The_silo_metrics_endpoint_needs_the_admin_scope()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
+        http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Read);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/metrics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cluster_metrics_endpoint_returns_each_silo_with_its_partitions_and_applied_count()
+    {
+        await ApplyOneEventAsync();
+
+        System.Text.Json.JsonElement silo = default;
+        await Eventually.Until(async () =>
+        {
+            var body = await (await cluster.Http.GetAsync("/api/ops/cluster")).ReadJsonAsync();
+            var silos = body.GetProperty("silos");
+            if (silos.GetArrayLength() == 0) return false;
+            silo = silos[0];
+            return silo.GetProperty("points").EnumerateArray().Any(p => p.GetProperty("name").GetString() == "pz.ingest.events.applied");
+        }, "the silo reported its applied events", TimeSpan.FromSeconds(30));
+
+        var points = silo.GetProperty("points").EnumerateArray().ToList();
+        Assert.Contains(points, p => p.GetProperty("name").GetString() == "pz.ingest.partition.lag");
+        Assert.Contains(points, p => p.GetProperty("name").GetString() == "pz.model.info");
+    }
+}
