@@ -7,6 +7,7 @@ using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
+using Personalization.Grains.Ranking;
 using Personalization.Grains.Serving;
 using Personalization.Grains.Sessions;
 
@@ -15,7 +16,7 @@ namespace Personalization.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>Per-silo services the grains need: the model registry (with hot reload), the live fallback
-    /// rankers and the validated <c>Sessions</c> / <c>Model</c> options.</summary>
+    /// rankers, the ranking threads and the validated <c>Sessions</c> / <c>Model</c> / <c>Ranking</c> options.</summary>
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
@@ -24,6 +25,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
         services.AddOptions<LiveQualityOptions>().BindConfiguration(LiveQualityOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveQualityOptions>, LiveQualityOptionsValidator>());
+        services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>());
+        services.AddSingleton<RankingScheduler>();
         services.AddSingleton<LiveQualityMonitor>();
         services.AddOptions<IntentOptions>().BindConfiguration(IntentOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntentOptions>, IntentOptionsValidator>());

@@ -35,4 +35,13 @@ public interface ISessionModel : ISessionRanker
     /// Writes the best items, best first, skipping <paramref name="exclude"/>; returns how many it wrote.</summary>
     int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
         IReadOnlySet<int>? exclude = null);
+
+    /// <summary>How many of the session's recent items the repeat scores read (0: the model has none).</summary>
+    int RepeatWindow { get; }
+
+    /// <summary>As the other overload, with the session's known item indices too (<paramref name="sessionItems"/>,
+    /// oldest first, ending with <paramref name="lastItem"/>; the last <see cref="RepeatWindow"/> are read): the
+    /// repeat scores point back at them. The other overload ranks as if the session had no items to repeat.</summary>
+    int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
+        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null);
 }

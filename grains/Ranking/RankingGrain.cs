@@ -13,24 +13,27 @@ namespace Personalization.Grains.Ranking;
 /// <summary>Ranks the catalog for a session with the silo's model: attention over the session's recent hidden
 /// states, scores over the catalog, top-K, bought items skipped. A stateless worker, so each silo ranks locally
 /// (at most one activation per core) with the model its <see cref="ModelRegistry"/> holds. Sessions whose states
-/// come from another model version (or no model at all) get the live fallback ranker, and say so.</summary>
-[StatelessWorker]
-public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, ServingMetrics metrics) : Grain, IRankingGrain
+/// come from another model version (or no model at all) get the live fallback ranker, and say so.
+/// The catalog scan runs on the silo's <see cref="RankingScheduler"/> threads, isolated from ingest bursts; the grain
+/// holds no state, so it is reentrant and the queries of one activation overlap.</summary>
+[StatelessWorker, Reentrant]
+public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallback, RankingScheduler scheduler,
+    ServingMetrics metrics) : Grain, IRankingGrain
 {
     /// <summary>Upper bound on one answer, so a caller cannot make a silo allocate for the whole catalog.</summary>
     public const int MaxCount = 1000;
 
-    public Task<RankedItems> RankAsync(RankingQuery query)
+    public async Task<RankedItems> RankAsync(RankingQuery query)
     {
         var started = Stopwatch.GetTimestamp();
         var count = Math.Clamp(query.Count, 0, MaxCount);
         // The model the session's states belong to, whichever A/B arm serves it.
         var model = models.ByVersion(query.ModelVersion);
         var useModel = model is not null && query.RecentStates.Length >= model.HiddenSize;
-        var ranked = useModel ? Rank(model!, query, count) : Fallback(query, count);
+        var ranked = useModel ? await scheduler.Run(() => Rank(model!, query, count)) : Fallback(query, count);
         metrics.RankingDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("ranker", useModel ? "model" : "fallback"));
-        return Task.FromResult(ranked);
+        return ranked;
     }
 
     private static RankedItems Rank(ISessionModel model, RankingQuery query, int count)
@@ -42,7 +45,8 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
         var buffer = ArrayPool<RankedItem>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem, buffer.AsSpan(0, count), exclude);
+            var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem,
+                HiddenStateWindow.KnownItems(model.Items, query.RecentItems), buffer.AsSpan(0, count), exclude);
             var items = new ScoredItem[written];
             for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
             return new RankedItems(model.Version, items);

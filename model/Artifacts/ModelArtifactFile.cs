@@ -10,10 +10,11 @@ namespace Personalization.Model.Artifacts;
 /// float32 weights. Writes are atomic (temp file + rename), reads verify the content hash.</summary>
 public static class ModelArtifactFile
 {
-    /// <summary>The newest format this build reads and writes: 2 added the last-item skip and transition scores.
-    /// A file is written as 1 when it uses neither, so older silos keep loading it; a file they cannot run says so
-    /// by its version instead of failing on a tensor shape.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>The newest format this build reads and writes: 2 added the last-item skip and transition scores, 3 the
+    /// repeat and neighbourhood scores. A file is written with the oldest version that can run it (1 when it uses none of these), so
+    /// older silos keep loading it; a file they cannot run says so by its version instead of ranking without a part
+    /// of the network.</summary>
+    public const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "PZMODEL\0"u8;
     private const int MaxHeaderBytes = 64 << 20;
 
@@ -38,7 +39,7 @@ public static class ModelArtifactFile
         };
         var header = new ArtifactHeader
         {
-            FormatVersion = artifact.HyperParameters is { LastItemSkip: false, Transitions: false } ? 1 : FormatVersion,
+            FormatVersion = OldestReaderFor(artifact.HyperParameters),
             Architecture = ModelArtifact.Architecture,
             ModelVersion = written.ModelVersion,
             CreatedUtc = created,
@@ -150,6 +151,9 @@ public static class ModelArtifactFile
     }
 
     private static byte[] VocabularyBytes(IReadOnlyList<string> ids) => Encoding.UTF8.GetBytes(string.Join('\n', ids));
+
+    private static int OldestReaderFor(SessionModelHyperParameters p) =>
+        p.RepeatWindow > 0 || p.NeighboursPerItem > 0 ? 3 : p is { LastItemSkip: false, Transitions: false } ? 1 : 2;
 
     private static string ContentHash(SessionModelHyperParameters hyperParameters,
         IEnumerable<(string Name, int[] Shape)> manifest, byte[] vocabulary, IEnumerable<float[]> weights)

@@ -11,7 +11,7 @@ public sealed record SessionModelHyperParameters
 {
     /// <summary>The shape new models get unless told otherwise: the last-item skip and the transition scores on
     /// (they beat the baselines on Amazon Video Games, docs/model-evaluation.md).</summary>
-    public static SessionModelHyperParameters ForNewModels { get; } = new() { LastItemSkip = true, Transitions = true };
+    public static SessionModelHyperParameters ForNewModels { get; } = new() { LastItemSkip = true, Transitions = true, RepeatWindow = 20, NeighboursPerItem = 50 };
 
     /// <summary>Event kinds the type embedding knows (the contract's <c>ClickEventType</c> numbering: 0..4).</summary>
     public int EventTypes { get; init; } = 5;
@@ -43,6 +43,21 @@ public sealed record SessionModelHyperParameters
     [JsonIgnore]
     public bool HasIntentHead => IntentHiddenSize > 0;
 
+    /// <summary>Repeat scores: how many of the session's most recent known items (the current one included) the network
+    /// can point back at. Each gets a learned score from the current hidden state, its own embedding and how many steps
+    /// back it was (<c>RepeatScores</c>), added to that item's catalog score: a way to recommend what the session
+    /// already looked at, which next-item data is full of. 0: none. Serving reads the same window from the session's
+    /// recent item ids. Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int RepeatWindow { get; init; }
+
+    /// <summary>Neighbourhood scores: the artifact carries each item's strongest co-occurring items in training sessions
+    /// (at most this many per item; tensors <c>neighbour_offsets</c>, <c>neighbour_items</c>, <c>neighbour_weights</c>,
+    /// see <c>ItemNeighbours</c>), and the network a learned weight per step back (<c>neighbour_weight</c>) for the
+    /// neighbours of the same last <see cref="RepeatWindow"/> items. 0: none. Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int NeighboursPerItem { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shape that describes no network.</summary>
     public void Validate()
     {
@@ -50,6 +65,10 @@ public sealed record SessionModelHyperParameters
         if (EmbeddingSize < 1 || HiddenSize < 1 || AttentionSize < 1)
             throw new ArgumentOutOfRangeException(nameof(EmbeddingSize), "Layer sizes must be positive.");
         if (IntentHiddenSize < 0) throw new ArgumentOutOfRangeException(nameof(IntentHiddenSize), IntentHiddenSize, "0 (no intent head) or a positive width.");
+        if (RepeatWindow < 0) throw new ArgumentOutOfRangeException(nameof(RepeatWindow), RepeatWindow, "0 (no repeat scores) or more items.");
+        if (NeighboursPerItem < 0) throw new ArgumentOutOfRangeException(nameof(NeighboursPerItem), NeighboursPerItem, "0 (no neighbourhood scores) or more.");
+        if (NeighboursPerItem > 0 && RepeatWindow < 1)
+            throw new ArgumentOutOfRangeException(nameof(NeighboursPerItem), NeighboursPerItem, "Neighbourhood scores read the repeat window's items: RepeatWindow must be at least 1.");
         if (Window < 1) throw new ArgumentOutOfRangeException(nameof(Window), Window, "The window holds at least the current state.");
     }
 }

@@ -7,7 +7,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Personalization.Model.Inference;
 
 /// <summary>The catalog scores of a session vector and their top-K: score(i) = output_i · session + bias_i + the last
-/// item's learned transition score (i). <see cref="TopK"/> is exact — the same items, order and float scores as
+/// item's learned transition score (i) + the query's <see cref="SparseScores"/> (i) (repeat and neighbourhood scores;
+/// exact additions to both the bound and the exact score, so exactness is kept). <see cref="TopK"/> is exact — the same items, order and float scores as
 /// <see cref="ExactTopK"/>, the plain float scan — at a fraction of its memory traffic:
 /// <list type="number">
 /// <item>a candidate scan over the int8 table (<see cref="QuantizedItemTable"/>) keeps the <c>C</c> eligible items
@@ -67,20 +68,25 @@ public sealed class CatalogScorer
     public long FullScans => Interlocked.Read(ref _fullScans);
 
     /// <summary>The exact top-K (see the type's summary). Returns how many items it wrote.</summary>
-    public int TopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+    public int TopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
+        TopK(session, lastItem, default, destination, exclude);
+
+    /// <summary>As the other overload, with the query's sparse additions.</summary>
+    public int TopK(ReadOnlySpan<float> session, int lastItem, SparseScores extra, Span<RankedItem> destination,
+        IReadOnlySet<int>? exclude = null)
     {
         CheckQuery(session, lastItem);
         var k = Math.Min(destination.Length, Items);
         if (k == 0) return 0;
         var c = CandidatesFor(k);
-        if (c >= Items) return ExactTopK(session, lastItem, destination, exclude);
+        if (c >= Items) return ExactTopK(session, lastItem, extra, destination, exclude);
 
         RankedItem[]? rented = c > StackCandidates ? ArrayPool<RankedItem>.Shared.Rent(c) : null;
         var storage = rented is null ? stackalloc RankedItem[c] : rented.AsSpan(0, c);
         try
         {
             var candidates = new TopKHeap(storage);
-            ScanQuantized(session, lastItem, exclude, bounds: true, ref candidates);
+            ScanQuantized(session, lastItem, extra, exclude, bounds: true, ref candidates);
             var kept = candidates.Count;
             var lowestBound = candidates.Threshold;
 
@@ -88,7 +94,7 @@ public sealed class CatalogScorer
             for (var j = 0; j < kept; j++)
             {
                 var item = storage[j].Item;
-                top.Add(ExactScore(session, lastItem, item), item);
+                top.Add(ExactScore(session, lastItem, item) + extra.Of(item), item);
             }
             var written = top.SortDescending();
             // A full candidate heap left items out; they are all bounded by its lowest upper bound.
@@ -99,7 +105,7 @@ public sealed class CatalogScorer
             if (rented is not null) ArrayPool<RankedItem>.Shared.Return(rented);
         }
         Interlocked.Increment(ref _fullScans);
-        return ExactTopK(session, lastItem, destination, exclude);
+        return ExactTopK(session, lastItem, extra, destination, exclude);
     }
 
     /// <summary>The top-K of the quantised scores alone (no error bound, no rescoring), with their approximate
@@ -108,12 +114,17 @@ public sealed class CatalogScorer
     {
         CheckQuery(session, lastItem);
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, Items)]);
-        ScanQuantized(session, lastItem, exclude, bounds: false, ref heap);
+        ScanQuantized(session, lastItem, default, exclude, bounds: false, ref heap);
         return heap.SortDescending();
     }
 
     /// <summary>The plain float scan over the whole table: the reference the other two are measured against.</summary>
-    public int ExactTopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+    public int ExactTopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
+        ExactTopK(session, lastItem, default, destination, exclude);
+
+    /// <summary>As the other overload, with the query's sparse additions.</summary>
+    public int ExactTopK(ReadOnlySpan<float> session, int lastItem, SparseScores extra, Span<RankedItem> destination,
+        IReadOnlySet<int>? exclude = null)
     {
         CheckQuery(session, lastItem);
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, Items)]);
@@ -121,11 +132,13 @@ public sealed class CatalogScorer
         var e = Columns;
         // The last item's learned transition scores, walked in step with the catalog (successors ascend).
         var (pair, pairsEnd) = PairsOf(lastItem);
+        var added = 0;
         for (var item = 0; item < Items; item++)
         {
             var score = TensorPrimitives.Dot(table.Slice(item * e, e), session);
             if (_bias is not null) score += _bias[item];
             if (pair < pairsEnd && _transitions!.Successors[pair] == item) score += _transitionWeight![pair++];
+            if (added < extra.Items.Length && extra.Items[added] == item) score += extra.Values[added++];
             if (heap.Admits(score, item) && Eligible(item, exclude)) heap.Add(score, item);
         }
         return heap.SortDescending();
@@ -160,7 +173,8 @@ public sealed class CatalogScorer
     // Fills the heap with the eligible items of the highest quantised score, or of the highest upper bound of the
     // exact score when bounds is set. score ≈ s_r (s_q q̂·r̂) + bias (+ transition); bound adds s_r c1 + c2 A_r with
     // c1 = Σ|q| / 2, c2 = s_q and A_r = s_r Σ|r̂| / 2 (stored per row), all widened by BoundSlack.
-    private void ScanQuantized(ReadOnlySpan<float> session, int lastItem, IReadOnlySet<int>? exclude, bool bounds, ref TopKHeap heap)
+    private void ScanQuantized(ReadOnlySpan<float> session, int lastItem, SparseScores extra, IReadOnlySet<int>? exclude, bool bounds,
+        ref TopKHeap heap)
     {
         var q = _quantized;
         Span<sbyte> codes = stackalloc sbyte[q.Stride];
@@ -180,6 +194,8 @@ public sealed class CatalogScorer
 
         var (pair, pairsEnd) = PairsOf(lastItem);
         var successors = _transitions?.Successors;
+        var added = 0;
+        var extraItems = extra.Items;
         Span<float> block = stackalloc float[QuantizedItemTable.Block];
         if (Avx2.IsSupported)
         {
@@ -194,10 +210,11 @@ public sealed class CatalogScorer
                 var bias = Vector256.Create(_paddedBias, first);
                 var scores = scales * (vStep * dots + vC1) + vC2 * terms + bias;
                 var end = first + QuantizedItemTable.Block;
-                if (pair < pairsEnd && successors![pair] < end)
+                if ((pair < pairsEnd && successors![pair] < end) || (added < extraItems.Length && extraItems[added] < end))
                 {
                     scores.CopyTo(block);
-                    for (; pair < pairsEnd && successors[pair] < end; pair++) block[successors[pair] - first] += _transitionWeight![pair];
+                    for (; pair < pairsEnd && successors![pair] < end; pair++) block[successors[pair] - first] += _transitionWeight![pair];
+                    for (; added < extraItems.Length && extraItems[added] < end; added++) block[extraItems[added] - first] += extra.Values[added];
                     scores = Vector256.Create((ReadOnlySpan<float>)block);
                 }
                 var above = Avx.MoveMask(Avx.CompareGreaterThan(scores, Vector256.Create(heap.Threshold)));
@@ -218,6 +235,7 @@ public sealed class CatalogScorer
             var s = q.Scales[item];
             var score = s * (step * q.Dot(item, codes) + c1) + c2 * q.HalfScaledL1[item] + _paddedBias[item];
             if (pair < pairsEnd && successors![pair] == item) score += _transitionWeight![pair++];
+            if (added < extraItems.Length && extraItems[added] == item) score += extra.Values[added++];
             if (heap.Admits(score, item) && Eligible(item, exclude)) heap.Add(score, item);
         }
     }

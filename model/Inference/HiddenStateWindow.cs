@@ -69,15 +69,28 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
     public float? Intent(ISessionModel model) =>
         model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..]) : null;
 
-    /// <summary>The best items for this window, best first, skipping <paramref name="exclude"/>.</summary>
-    public int Rank(ISessionModel model, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        Rank(model, Floats, LastItem, destination, exclude);
+    /// <summary>The best items for this window, best first, skipping <paramref name="exclude"/>;
+    /// <paramref name="sessionItems"/> (see <see cref="KnownItems"/>) feed the model's repeat scores.</summary>
+    public int Rank(ISessionModel model, ReadOnlySpan<int> sessionItems, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
+        Rank(model, Floats, LastItem, sessionItems, destination, exclude);
 
     /// <summary>The same ranking from a window's parts as they travel in a ranking request.</summary>
-    public static int Rank(ISessionModel model, ReadOnlySpan<float> states, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+    public static int Rank(ISessionModel model, ReadOnlySpan<float> states, int lastItem, ReadOnlySpan<int> sessionItems,
+        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
     {
         var rows = states.Length / model.HiddenSize;
-        return model.Rank(states[..(rows * model.HiddenSize)], rows, rows == 0 ? -1 : lastItem, destination, exclude);
+        return rows == 0
+            ? model.Rank([], 0, -1, [], destination, exclude)
+            : model.Rank(states[..(rows * model.HiddenSize)], rows, lastItem, sessionItems, destination, exclude);
+    }
+
+    /// <summary>The session's items as the repeat scores read them: the indices of the ids the model knows, oldest
+    /// first (unknown items never touched the hidden state, so they are not the session's items either).</summary>
+    public static int[] KnownItems(ItemVocabulary items, IReadOnlyList<string> recentItemIds)
+    {
+        var known = new List<int>(recentItemIds.Count);
+        foreach (var id in recentItemIds)
+            if (items.TryGetIndex(id, out var index)) known.Add(index);
+        return [.. known];
     }
 }

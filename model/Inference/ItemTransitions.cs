@@ -49,7 +49,7 @@ public sealed class ItemTransitions
         return new ItemTransitions(AsIndices(offsets.Values), AsIndices(successors.Values));
     }
 
-    private static int[] AsIndices(float[] values)
+    internal static int[] AsIndices(float[] values)
     {
         var indices = new int[values.Length];
         for (var i = 0; i < values.Length; i++)

@@ -14,6 +14,7 @@ public sealed class SessionModel : ISessionModel
 {
     // Larger scratch vectors come from the pool instead of the stack.
     private const int StackFloats = 1024;
+    private const int StackItems = 2048;
 
     private readonly SessionModelWeights _w;
     private readonly int _items, _embedding, _hidden, _attention;
@@ -27,6 +28,7 @@ public sealed class SessionModel : ISessionModel
         (_items, _embedding, _hidden, _attention) = (artifact.ItemIds.Count, p.EmbeddingSize, p.HiddenSize, p.AttentionSize);
         _attentionScale = 1f / MathF.Sqrt(p.AttentionSize);
         _lastItemSkip = p.LastItemSkip;
+        RepeatWindow = p.RepeatWindow;
         Window = p.Window;
         EventTypes = p.EventTypes;
         Items = new ItemVocabulary(artifact.ItemIds);
@@ -46,6 +48,7 @@ public sealed class SessionModel : ISessionModel
     public int HiddenSize => _hidden;
     public int Window { get; }
     public int EventTypes { get; }
+    public int RepeatWindow { get; }
     /// <summary>Scores and top-K over the catalog for a session vector (<see cref="SessionVector"/>): the exact
     /// quantised-then-rescored scan <see cref="Rank"/> uses, and the float scan it equals.</summary>
     public CatalogScorer Catalog { get; }
@@ -120,6 +123,80 @@ public sealed class SessionModel : ISessionModel
         Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
         SessionVector(recentStates, stateCount, lastItem, session);
         return Catalog.TopK(session, lastItem, destination, exclude);
+    }
+
+    public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
+        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+    {
+        var bound = SessionScoreBound(stateCount, sessionItems);
+        if (bound == 0 || destination.IsEmpty) return Rank(recentStates, stateCount, lastItem, destination, exclude);
+        Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
+        SessionVector(recentStates, stateCount, lastItem, session);
+        int[]? rentedItems = bound > StackItems ? ArrayPool<int>.Shared.Rent(bound) : null;
+        float[]? rentedValues = bound > StackItems ? ArrayPool<float>.Shared.Rent(bound) : null;
+        var items = rentedItems is null ? stackalloc int[bound] : rentedItems.AsSpan(0, bound);
+        var values = rentedValues is null ? stackalloc float[bound] : rentedValues.AsSpan(0, bound);
+        try
+        {
+            var count = SessionScores(recentStates, stateCount, sessionItems, items, values);
+            return Catalog.TopK(session, lastItem, new SparseScores(items[..count], values[..count]), destination, exclude);
+        }
+        finally
+        {
+            if (rentedItems is not null) ArrayPool<int>.Shared.Return(rentedItems);
+            if (rentedValues is not null) ArrayPool<float>.Shared.Return(rentedValues);
+        }
+    }
+
+    /// <summary>At most how many items <see cref="SessionScores"/> writes for these inputs (0: none, the model has
+    /// neither repeat nor neighbourhood scores, or the session no state).</summary>
+    public int SessionScoreBound(int stateCount, ReadOnlySpan<int> sessionItems)
+    {
+        foreach (var item in sessionItems)
+            if ((uint)item >= (uint)_items) throw new ArgumentOutOfRangeException(nameof(sessionItems), item, "Session items are indices of the model's vocabulary.");
+        if (stateCount == 0 || RepeatWindow == 0 || sessionItems.IsEmpty) return 0;
+        return Math.Min(RepeatWindow, sessionItems.Length) + (_w.Neighbours is null ? 0 : NeighbourScores.Bound(_w, sessionItems));
+    }
+
+    /// <summary>The session's sparse additions to the catalog scores: the repeat scores of its own items plus the
+    /// neighbourhood scores of their co-occurring items, summed per item, items ascending. <paramref name="items"/>
+    /// and <paramref name="values"/> hold at least <see cref="SessionScoreBound"/>; returns how many were written.</summary>
+    public int SessionScores(ReadOnlySpan<float> recentStates, int stateCount, ReadOnlySpan<int> sessionItems,
+        Span<int> items, Span<float> values)
+    {
+        var bound = SessionScoreBound(stateCount, sessionItems);
+        if (bound == 0) return 0;
+        var current = recentStates.Slice((stateCount - 1) * _hidden, _hidden);
+        var repeatCount = Math.Min(RepeatWindow, sessionItems.Length);
+        Span<float> scratch = stackalloc float[2 * _attention];
+        var repeats = _w.RepeatScore is null ? 0 : RepeatScores.Compute(_w, current, sessionItems, items, values, scratch);
+        if (_w.Neighbours is null) return repeats;
+        // Neighbour scores go after the repeat scores, then the two sorted runs are merged, equal items summed.
+        var neighbours = NeighbourScores.Compute(_w, sessionItems, items[repeatCount..], values[repeatCount..]);
+        return Merge(items, values, repeats, repeatCount, neighbours);
+    }
+
+    // Merges the sorted runs [0, a) and [offset, offset + b) of items/values in place into [0, result), summing equal items.
+    private static int Merge(Span<int> items, Span<float> values, int a, int offset, int b)
+    {
+        if (a == 0)
+        {
+            items.Slice(offset, b).CopyTo(items);
+            values.Slice(offset, b).CopyTo(values);
+            return b;
+        }
+        Span<int> firstItems = stackalloc int[a];
+        Span<float> firstValues = stackalloc float[a];
+        items[..a].CopyTo(firstItems);
+        values[..a].CopyTo(firstValues);
+        int i = 0, j = offset, end = offset + b, written = 0;
+        while (i < a || j < end)
+        {
+            if (j >= end || (i < a && firstItems[i] < items[j])) (items[written], values[written++]) = (firstItems[i], firstValues[i++]);
+            else if (i >= a || items[j] < firstItems[i]) (items[written], values[written++]) = (items[j], values[j++]);
+            else (items[written], values[written++]) = (firstItems[i], firstValues[i++] + values[j++]);
+        }
+        return written;
     }
 
     /// <summary>The session vector the catalog is scored with (<see cref="Catalog"/>), from the same inputs as

@@ -42,6 +42,20 @@ internal sealed class SessionModelWeights
             IntentOutput = Take(artifact, "intent.output.weight", 1, i);
             IntentOutputBias = Take(artifact, "intent.output.bias", 1)[0];
         }
+        EmbeddingSize = e;
+        if (p.RepeatWindow > 0)
+        {
+            RepeatQuery = Take(artifact, "repeat_query.weight", a, h);
+            RepeatKey = Take(artifact, "repeat_key.weight", a, e);
+            RepeatDistance = Take(artifact, "repeat_distance.weight", p.RepeatWindow, a);
+            RepeatScore = Take(artifact, "repeat_score.weight", 1, a);
+            RepeatScoreBias = Take(artifact, "repeat_score.bias", 1)[0];
+        }
+        if (p.NeighboursPerItem > 0)
+        {
+            Neighbours = ItemNeighbours.FromArtifact(artifact);
+            NeighbourWeight = Take(artifact, "neighbour_weight", p.RepeatWindow);
+        }
         if (p.Transitions)
         {
             Transitions = ItemTransitions.FromArtifact(artifact);
@@ -70,6 +84,15 @@ internal sealed class SessionModelWeights
     public float[]? IntentHiddenBias { get; }  // [I]
     public float[]? IntentOutput { get; }      // [1, I]
     public float IntentOutputBias { get; }
+    public int EmbeddingSize { get; }
+    // Repeat scores (RepeatScores), present when the artifact's RepeatWindow > 0.
+    public float[]? RepeatQuery { get; }       // [A, H]
+    public float[]? RepeatKey { get; }         // [A, E]
+    public float[]? RepeatDistance { get; }    // [RepeatWindow, A]
+    public float[]? RepeatScore { get; }       // [A]
+    public float RepeatScoreBias { get; }
+    public ItemNeighbours? Neighbours { get; }
+    public float[]? NeighbourWeight { get; }  // [RepeatWindow]: θ_d by steps back
 
     private static float[] Transpose(float[] matrix, int rows, int columns)
     {

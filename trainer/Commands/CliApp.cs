@@ -5,13 +5,16 @@ public static class CliApp
 {
     public const string Usage = """
         pz-train train     --input F --format tsv|diginetica|jsonl|sequences|taobao --out model.pzm
-                           [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.005]
+                           [--test-days 14] [--validation-days N] [--epochs 10] [--batch-size 64] [--learning-rate 0.001]
                            [--embedding 64] [--hidden 64] [--attention 64] [--window 5] [--negatives 0] [--max-length 50]
                            [--dropout 0.3] [--session-dropout 0.3] [--no-last-item-skip] [--untied-embeddings]
-                           [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--weight-decay 0]
-                           [--lr-decay 1] [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32]
+                           [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--item-lr-scale 1] [--weight-decay 0]
+                           [--lr-decay 1] [--repeat-window 20] [--neighbours 50] [--refit auto|always|never]
+                           [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
+        pz-train tune      --budget 10m, then the options of train: tries the given options and the settings that matter
+                           on the validation split within the budget, refits the best, writes it and its report
         pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences|taobao [--model model.pzm] [--baselines pop,sr,sknn]
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
@@ -27,7 +30,8 @@ public static class CliApp
         Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
         --validation-users share of the users validating. Test items unseen in training are dropped.
-        --exclude-seen makes every ranker skip the session's own items.
+        --exclude-seen makes every ranker skip the session's own items. --refit auto trains the chosen epochs again on
+        train + validation when validation holds back at least 5 % of the events (time splits; not leave-last-out).
         'intent' splits whole sessions by start time (synthetic: the last 20 % test, the 10 % before validation),
         keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration;
         items seen fewer than --rare-items times in training step as one of --rare-buckets hashed 'rare item' rows (0: none).
@@ -44,6 +48,7 @@ public static class CliApp
             return arguments.Command switch
             {
                 "train" => TrainCommand.Run(arguments, output),
+                "tune" => TuneCommand.Run(arguments, output),
                 "evaluate" => EvaluateCommand.Run(arguments, output),
                 "synthetic" => SyntheticCommand.Run(arguments, output),
                 "intent" => IntentCommand.Run(arguments, output),

@@ -9,39 +9,70 @@ using Personalization.Trainer.Training;
 
 namespace Personalization.Trainer.Commands;
 
-/// <summary><c>pz-train train</c>: trains the session model with early stopping on the validation split, writes the
-/// artifact, then evaluates the written artifact (through the managed serving path) next to the baselines.</summary>
+/// <summary><c>pz-train train</c>: trains the session model with early stopping on the validation split, refits it on
+/// train + validation for the chosen epochs (<c>--refit</c>), writes the artifact, then evaluates the written artifact
+/// (through the managed serving path) next to the baselines.</summary>
 internal static class TrainCommand
 {
     public static int Run(CliArguments args, TextWriter output)
     {
-        var outPath = args.Required("out");
-        var json = args.String("json");
-        var plot = args.String("plot");
-        var excludeSeen = args.Flag("exclude-seen");
-        var label = args.String("version");
-        var names = BaselineFactory.Names(args, "");
-        var options = TrainerArguments.Read(args, new SessionModelTrainerOptions());
-        var intentWeight = options.IntentWeight;
+        var options = TrainerArguments.Read(args);
+        var refit = TrainerArguments.Refit(args);
+        var outputs = CommandOutputs.Read(args);
         var (data, split) = SplitLoader.Load(args, output);
-        var baselines = BaselineFactory.Build(names, args, split).ToList();
+        var baselines = BaselineFactory.Build(BaselineFactory.Names(args, ""), args, split).ToList();
         args.RejectUnknown();
         try { options.Validate(); }
         catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
-        options = options with
-        {
-            ValidationTargets = split.Targets == TargetPositions.LastOnly ? ValidationTargets.LastItem : ValidationTargets.EveryPosition,
-        };
+        options = ForSplit(options, split);
 
-        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes, withIntent: intentWeight > 0);
-        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes, withIntent: intentWeight > 0);
-        var events = train.Sum(s => (long)s.Length);
-        output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
         var clock = Stopwatch.StartNew();
-        var result = new SessionModelTrainer(options, output.WriteLine).Train(split.Items.Count, train, validation);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var trained = Fit(options, split, refit, output);
+        return Finish(args, outputs, data, split, baselines, options, trained, clock.Elapsed.TotalSeconds, output);
+    }
+
+    /// <summary>Validation scores the positions the split's test set scores.</summary>
+    public static SessionModelTrainerOptions ForSplit(SessionModelTrainerOptions options, DataSplit split) => options with
+    {
+        ValidationTargets = split.Targets == TargetPositions.LastOnly ? ValidationTargets.LastItem : ValidationTargets.EveryPosition,
+    };
+
+    /// <summary>Trains with early stopping on validation, then (when <paramref name="refit"/> applies) trains a fresh
+    /// network on train + validation for the chosen epochs.</summary>
+    public static FittedModel Fit(SessionModelTrainerOptions options, DataSplit split, RefitPolicy refit, TextWriter output,
+        TrainingResult? chosen = null)
+    {
+        var withIntent = options.IntentWeight > 0;
+        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes, withIntent: withIntent);
+        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes, withIntent: withIntent);
+        var events = train.Sum(s => (long)s.Length);
+        var trainer = new SessionModelTrainer(options, output.WriteLine);
+        if (chosen is null)
+        {
+            output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
+            chosen = trainer.Train(split.Items.Count, train, validation);
+        }
+        var fit = TrainingSequences.From(split.Fit, split.Items, options.Shape.EventTypes, withIntent: withIntent);
+        var fitEvents = fit.Sum(s => (long)s.Length);
+        if (!refit.Applies(events, fitEvents))
+        {
+            output.WriteLine($"no refit: validation holds back {fitEvents - events:N0} of {fitEvents:N0} events (--refit {refit.ToString().ToLowerInvariant()})");
+            return new FittedModel(chosen, null, events);
+        }
+        output.WriteLine($"refit on train + validation: {fit.Count:N0} sequences ({fitEvents:N0} events) for {chosen.BestEpoch} epochs");
+        var refitted = trainer.Refit(split.Items.Count, fit, chosen);
+        return new FittedModel(chosen, refitted, fitEvents);
+    }
+
+    /// <summary>Writes the artifact, evaluates it through the serving path next to the baselines, writes JSON and plot.</summary>
+    public static int Finish(CliArguments args, CommandOutputs outputs, LoadedData data, DataSplit split,
+        IReadOnlyList<Model.ISessionRanker> baselines, SessionModelTrainerOptions options, FittedModel fitted, double seconds,
+        TextWriter output, IReadOnlyList<TuneTrial>? trials = null)
+    {
+        var result = fitted.Chosen;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}, peak working set {peak / (1 << 20):N0} MiB");
+        output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}{(fitted.Refit is null ? "" : ", refitted")}, " +
+            $"peak working set {peak / (1 << 20):N0} MiB");
 
         var properties = new Dictionary<string, string>
         {
@@ -49,31 +80,33 @@ internal static class TrainCommand
             ["format"] = data.Format.ToString().ToLowerInvariant(),
             ["protocol"] = split.Targets == TargetPositions.LastOnly ? "leave-last-out" : "time-split",
             ["trainer"] = System.Text.Json.JsonSerializer.Serialize(options),
+            ["refit"] = fitted.Refit is null ? "no" : "train+validation",
         };
-        if (label is not null) properties["version"] = label;
+        if (outputs.Label is not null) properties["version"] = outputs.Label;
         var metrics = new Dictionary<string, double>(result.Metrics(options.ValidationCutoff))
         {
-            ["train.events"] = events,
+            ["train.events"] = fitted.Events,
             ["train.peak_working_set_bytes"] = peak,
         };
-        var written = ModelArtifactFile.Write(outPath, result.Network.ToArtifact(split.Items.Ids, metrics, properties));
-        output.WriteLine($"wrote {outPath}: {written.ModelVersion}");
+        var written = ModelArtifactFile.Write(outputs.Artifact, fitted.Network.ToArtifact(split.Items.Ids, metrics, properties));
+        output.WriteLine($"wrote {outputs.Artifact}: {written.ModelVersion}");
 
         var model = SessionModel.FromArtifact(written);
-        var results = RankerEvaluation.Evaluate([.. baselines, model], split, output, excludeSeen);
+        var results = RankerEvaluation.Evaluate([.. baselines, model], split, output, outputs.ExcludeSeen);
         output.WriteLine();
         ResultTable.Write(output, results, [10, 20]);
-        var summary = new TrainingSummary(Path.GetFullPath(outPath), written.ModelVersion, result.BestEpoch, seconds, peak, events, result.History);
-        if (json is not null)
+        var summary = new TrainingSummary(Path.GetFullPath(outputs.Artifact), written.ModelVersion, result.BestEpoch, seconds, peak,
+            fitted.Events, result.History, fitted.Refit?.History, trials);
+        if (outputs.Json is not null)
         {
-            RankerEvaluation.Report(args, data, split, results, summary).Write(json);
-            output.WriteLine($"wrote {json}");
+            RankerEvaluation.Report(args, data, split, results, summary).Write(outputs.Json);
+            output.WriteLine($"wrote {outputs.Json}");
         }
-        if (plot is not null)
+        if (outputs.Plot is not null)
         {
-            TrainingCurvePlot.Write(plot, result.History, result.BestEpoch, options.ValidationCutoff,
+            TrainingCurvePlot.Write(outputs.Plot, result.History, result.BestEpoch, options.ValidationCutoff,
                 $"{Path.GetFileName(args.Required("input"))}: training curve");
-            output.WriteLine($"wrote {plot}");
+            output.WriteLine($"wrote {outputs.Plot}");
         }
         return 0;
     }

@@ -2,7 +2,8 @@ using Personalization.Trainer.Training;
 
 namespace Personalization.Trainer.Commands;
 
-/// <summary>What training did: the curve, the kept epoch, time and memory, the artifact written.</summary>
+/// <summary>What training did: the curve, the kept epoch, the refit on train + validation (its epochs; null: none),
+/// the settings <c>tune</c> tried, time and memory, the artifact written.</summary>
 public sealed record TrainingSummary(
     string Artifact,
     string ModelVersion,
@@ -10,4 +11,6 @@ public sealed record TrainingSummary(
     double Seconds,
     long PeakWorkingSetBytes,
     long TrainingEvents,
-    IReadOnlyList<TrainingEpoch> Epochs);
+    IReadOnlyList<TrainingEpoch> Epochs,
+    IReadOnlyList<TrainingEpoch>? RefitEpochs = null,
+    IReadOnlyList<TuneTrial>? Trials = null);

@@ -9,7 +9,8 @@ namespace Personalization.Trainer.Network;
 /// <summary>The session model, the one definition the trainer fits and the cluster's online path replays:
 /// item + event-type embedding → GRU (gates r, z, n as PyTorch) → at each position, scaled dot-product attention
 /// from h_t over the last <c>Window</c> hidden states (causal, banded) → session vector from [h_t; attention] →
-/// dot with an output item table (+ item bias) over the whole catalog.</summary>
+/// dot with an output item table (+ item bias) over the whole catalog, + the last item's transition scores, + the
+/// repeat scores of the session's recent items (<see cref="RepeatBonus"/>).</summary>
 public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
 {
     // Parameter names are the artifact's weight names; keep them stable (see docs/model-artifact.md).
@@ -27,11 +28,22 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Parameter? transition_weight;
     private readonly ItemTransitions? _transitions;
     private readonly IntentHead? intent;
+    // Repeat scores (RepeatWindow > 0): additive attention from h_t to each recent item x_j.
+    private readonly Linear? repeat_query;
+    private readonly Linear? repeat_key;
+    private readonly Embedding? repeat_distance;
+    private readonly Linear? repeat_score;
+    // Neighbourhood scores (NeighboursPerItem > 0): θ_d per step back, over a fixed co-occurrence table.
+    private readonly Parameter? neighbour_weight;
+    private readonly ItemNeighbours? _neighbours;
 
     /// <param name="options">Shape of the network.</param>
     /// <param name="transitions">The item pairs that get a learned score each (required when
     /// <see cref="SessionModelHyperParameters.Transitions"/> is set, ignored otherwise).</param>
-    public SessionNetwork(SessionNetworkOptions options, ItemTransitions? transitions = null) : base(nameof(SessionNetwork))
+    /// <param name="neighbours">The co-occurrence table (required when
+    /// <see cref="SessionModelHyperParameters.NeighboursPerItem"/> is set, ignored otherwise).</param>
+    public SessionNetwork(SessionNetworkOptions options, ItemTransitions? transitions = null, ItemNeighbours? neighbours = null)
+        : base(nameof(SessionNetwork))
     {
         options.Validate();
         Options = options;
@@ -40,6 +52,12 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
             _transitions = transitions ?? throw new ArgumentNullException(nameof(transitions), "A network with transitions needs the pair table.");
             if (transitions.Items != options.Items) throw new ArgumentException($"The pair table has {transitions.Items} items, the network {options.Items}.", nameof(transitions));
             transition_weight = nn.Parameter(zeros(transitions.Count));
+        }
+        if (options.Shape.NeighboursPerItem > 0)
+        {
+            _neighbours = neighbours ?? throw new ArgumentNullException(nameof(neighbours), "A network with neighbourhood scores needs the table.");
+            if (neighbours.Items != options.Items) throw new ArgumentException($"The neighbour table has {neighbours.Items} items, the network {options.Items}.", nameof(neighbours));
+            neighbour_weight = nn.Parameter(ones(options.Shape.RepeatWindow));
         }
         item_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         type_embedding = nn.Embedding(options.Shape.EventTypes, options.Shape.EmbeddingSize);
@@ -53,12 +71,20 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         if (options.Shape.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
         if (options.Shape.HasIntentHead) intent = new IntentHead(options.Shape.HiddenSize, options.Shape.IntentHiddenSize);
+        if (options.Shape.RepeatWindow > 0)
+        {
+            repeat_query = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
+            repeat_key = nn.Linear(options.Shape.EmbeddingSize, options.Shape.AttentionSize, hasBias: false);
+            repeat_distance = nn.Embedding(options.Shape.RepeatWindow, options.Shape.AttentionSize);
+            repeat_score = nn.Linear(options.Shape.AttentionSize, 1);
+        }
         using (no_grad())
         {
             // Small starting tables: scores start near uniform, so early full-softmax steps are stable.
             nn.init.normal_(item_embedding.weight!, 0, 0.05);
             nn.init.normal_(type_embedding.weight!, 0, 0.05);
             if (output_embedding is not null) nn.init.normal_(output_embedding.weight!, 0, 0.05);
+            if (repeat_distance is not null) nn.init.normal_(repeat_distance.weight!, 0, 0.1);
         }
         RegisterComponents();
     }
@@ -73,7 +99,37 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     /// never influence earlier ones).</param>
     /// <param name="eventTypes">[B, T] int64 event types.</param>
     /// <returns>[B, T, Items] scores for the item that follows each position.</returns>
-    public override Tensor forward(Tensor items, Tensor eventTypes) => Score(SessionVectors(items, eventTypes), items);
+    public override Tensor forward(Tensor items, Tensor eventTypes)
+    {
+        using var scope = NewDisposeScope();
+        var (vectors, repeat) = Encode(items, eventTypes);                                 // [B, T, E], [B, T, T]
+        var windows = _neighbours is null ? null : SessionWindows(items, arange(items.shape[0] * items.shape[1]));
+        var scores = Score(vectors.reshape(-1, vectors.shape[2]), items.reshape(-1),
+            repeat is null ? null : RepeatItems(items).reshape(-1, items.shape[1]),
+            repeat?.reshape(-1, items.shape[1]), windows);                                  // [B·T, N]
+        return scores.reshape(items.shape[0], items.shape[1], -1).MoveToOuterDisposeScope(); // [B, T, N]
+    }
+
+    /// <summary>The pair table of the neighbourhood scores (null without).</summary>
+    public ItemNeighbours? Neighbours => _neighbours;
+
+    /// <summary>For each flattened position p = b·T + t of [B, T] items: the session's items at most RepeatWindow − 1
+    /// steps before it and itself, oldest first (what serving passes as the session's items).</summary>
+    public long[][] SessionWindows(Tensor items, Tensor positions)
+    {
+        var width = items.shape[1];
+        var all = items.cpu().data<long>().ToArray();
+        var window = Options.Shape.RepeatWindow;
+        return [.. positions.cpu().data<long>().ToArray().Select(p =>
+        {
+            long b = p / width, t = p % width, start = Math.Max(0, t - window + 1);
+            return all[(int)(b * width + start)..(int)(b * width + t + 1)];
+        })];
+    }
+
+    /// <summary>[B, T] items → [B, T, T] the item at j for every position t: where <see cref="RepeatBonus"/> adds.</summary>
+    public static Tensor RepeatItems(Tensor items) =>
+        items.unsqueeze(1).expand(items.shape[0], items.shape[1], items.shape[1]);
 
     /// <summary>The pair table of the transition scores (null without).</summary>
     public ItemTransitions? Transitions => _transitions;
@@ -92,7 +148,28 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     public Tensor SessionVectors(Tensor items, Tensor eventTypes)
     {
         using var scope = NewDisposeScope();
-        return SessionVectorsFromStates(HiddenStates(items, eventTypes), items).MoveToOuterDisposeScope();
+        var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
+        return SessionVectorsFromStates(states, items).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[B, T] items and types → the session vectors [B, T, Embedding] and, with repeat scores, the bonus
+    /// [B, T, T] of the item at j for the prediction after position t (see <see cref="RepeatBonus"/>).</summary>
+    public (Tensor Vectors, Tensor? Repeat) Encode(Tensor items, Tensor eventTypes)
+    {
+        using var scope = NewDisposeScope();
+        var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
+        var (vectors, repeat) = EncodeStates(states, items);
+        return (vectors.MoveToOuterDisposeScope(), repeat?.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>[B, T, H] hidden states (from <see cref="HiddenStates"/>) and [B, T] items → the session vectors
+    /// [B, T, E] and the repeat bonus [B, T, T] (null without repeat scores), as <see cref="Encode"/>.</summary>
+    public (Tensor Vectors, Tensor? Repeat) EncodeStates(Tensor states, Tensor items)
+    {
+        using var scope = NewDisposeScope();
+        var vectors = SessionVectorsFromStates(states, items).MoveToOuterDisposeScope(); // [B, T, E]
+        var repeat = repeat_score is null ? null : RepeatBonus(states, items).MoveToOuterDisposeScope(); // [B, T, T]
+        return (vectors, repeat);
     }
 
     /// <summary>The purchase-intent head (null when the shape has none).</summary>
@@ -114,14 +191,74 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         return session_dropout.call(combine.call(cat(parts, dim: -1))).MoveToOuterDisposeScope(); // [B, T, E]
     }
 
-    /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores.</summary>
-    public Tensor Score(Tensor sessionVectors, Tensor lastItems)
+    /// <summary>The repeat scores: for the prediction after position t, the item x_j seen d = t − j steps back
+    /// (0 ≤ d &lt; RepeatWindow) gets w·tanh(Q h_t + K e(x_j) + D_d) + c, added to x_j's catalog score (summed when
+    /// the item occurs more than once). A pointer back into the session, in the spirit of RepeatNet, kept additive
+    /// so that serving adds a few terms to the catalog scan instead of normalising the catalog.
+    /// [B, T, H] states, [B, T] items → [B, T, T], zero outside the band.</summary>
+    private Tensor RepeatBonus(Tensor states, Tensor items)
+    {
+        using var scope = NewDisposeScope();
+        var length = items.shape[1];
+        using var zero = 0L.ToScalar();
+        using var window = ((long)Options.Shape.RepeatWindow).ToScalar();
+        using var last = ((long)Options.Shape.RepeatWindow - 1).ToScalar();
+        var q = repeat_query!.call(states);                                               // [B, T, A]
+        var k = repeat_key!.call(item_embedding.call(items));                             // [B, T, A]
+        var t = arange(length, device: items.device).unsqueeze(1);                        // [T, 1]
+        var j = arange(length, device: items.device).unsqueeze(0);                        // [1, T]
+        var distance = t - j;                                                             // [T, T]
+        var inside = distance.ge(zero).logical_and(distance.lt(window));                  // [T, T]
+        var d = repeat_distance!.call(distance.clamp(zero, last));                        // [T, T, A]
+        var hidden = (q.unsqueeze(2) + k.unsqueeze(1) + d.unsqueeze(0)).tanh();           // [B, T, T, A]
+        var bonus = repeat_score!.call(hidden).squeeze(-1);                               // [B, T, T]
+        return (bonus * inside.to_type(bonus.dtype)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores; with repeat
+    /// scores also [..., R] session items and their [..., R] bonuses (<see cref="Encode"/>, <see cref="RepeatItems"/>).</summary>
+    /// <param name="leaveOut">Training only: per row, the training session whose own co-occurrences the neighbourhood
+    /// weights must not count (see <see cref="ItemNeighbours.LeaveOut"/>).</param>
+    public Tensor Score(Tensor sessionVectors, Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null,
+        long[][]? sessionWindows = null, SessionCooccurrences?[]? leaveOut = null)
     {
         using var scope = NewDisposeScope();
         var scores = sessionVectors.matmul(OutputTable.weight!.t()); // [..., N]
         if (output_bias is not null) scores = scores + output_bias;
         if (transition_weight is not null) scores = AddTransitions(scores, lastItems);
+        if (repeatBonus is not null) scores = scores.scatter_add(-1, repeatItems!, repeatBonus); // [..., N]
+        if (neighbour_weight is not null && sessionWindows is not null) scores = AddNeighbours(scores, sessionWindows, leaveOut);
         return scores.MoveToOuterDisposeScope();
+    }
+
+    // scores[m, b] += θ_d · cos(a, b) for every neighbour b of each item a seen d steps back in row m's window.
+    private Tensor AddNeighbours(Tensor scores, long[][] windows, SessionCooccurrences?[]? leaveOut)
+    {
+        var items = Options.Items;
+        var flat = new List<long>();
+        var steps = new List<long>();
+        var weights = new List<float>();
+        for (var m = 0; m < windows.Length; m++)
+        {
+            var window = windows[m];
+            for (var j = 0; j < window.Length; j++)
+            {
+                var a = (int)window[j];
+                for (var p = _neighbours!.Offsets[a]; p < _neighbours.Offsets[a + 1]; p++)
+                {
+                    var weight = leaveOut?[m] is { } own ? _neighbours.LeaveOut(p, a, own) : _neighbours.Weights[p];
+                    if (weight == 0) continue;
+                    flat.Add((long)m * items + _neighbours.Neighbours[p]);
+                    steps.Add(window.Length - 1 - j);
+                    weights.Add(weight);
+                }
+            }
+        }
+        if (flat.Count == 0) return scores;
+        var shape = scores.shape;
+        var values = neighbour_weight!.index_select(0, tensor(steps.ToArray(), device: scores.device))
+            * tensor(weights.ToArray(), device: scores.device);                             // [P]
+        return scores.reshape(-1).scatter_add(0, tensor(flat.ToArray(), device: scores.device), values).reshape(shape);
     }
 
     // scores[m, b] += w[a_m → b] for every successor b of the item a_m just seen (a sparse, learned addition).

@@ -22,6 +22,7 @@ public static class SessionNetworkArtifacts
                 tensors.Add(new ArtifactTensor(name, cpu.shape.Select(d => (int)d).ToArray(), cpu.data<float>().ToArray()));
             }
             if (network.Transitions is { } transitions) tensors.AddRange(transitions.ToArtifactTensors());
+            if (network.Neighbours is { } neighbours) tensors.AddRange(neighbours.ToArtifactTensors());
             if (network.Options.TiedEmbeddings)
             {
                 var input = tensors.Single(t => t.Name == "item_embedding.weight");
@@ -42,7 +43,8 @@ public static class SessionNetworkArtifacts
     public static SessionNetwork ToNetwork(this ModelArtifact artifact)
     {
         var transitions = artifact.HyperParameters.Transitions ? ItemTransitions.FromArtifact(artifact) : null;
-        var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count), transitions);
+        var neighbours = artifact.HyperParameters.NeighboursPerItem > 0 ? ItemNeighbours.FromArtifact(artifact) : null;
+        var network = new SessionNetwork(Options(artifact.HyperParameters, artifact.ItemIds.Count), transitions, neighbours);
         using (no_grad())
         {
             foreach (var (name, parameter) in network.named_parameters())

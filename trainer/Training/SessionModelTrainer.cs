@@ -27,11 +27,22 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         IReadOnlyList<TrainingSequence> validation, CancellationToken cancellation = default)
     {
         // libtorch's random generator and thread count are process-wide: one training at a time keeps seeds meaningful.
-        lock (TrainingGate) return TrainAlone(items, training, validation, cancellation);
+        lock (TrainingGate) return TrainAlone(items, training, validation, null, cancellation);
+    }
+
+    /// <summary>Trains a fresh network on <paramref name="sequences"/> (train + validation: everything the baselines
+    /// see) for the epochs that <paramref name="chosen"/> kept on validation, replaying its learning-rate factors
+    /// epoch by epoch. The result's curve has no validation numbers; its best epoch is the last.</summary>
+    public TrainingResult Refit(int items, IReadOnlyList<TrainingSequence> sequences, TrainingResult chosen,
+        CancellationToken cancellation = default)
+    {
+        var schedule = chosen.History.Take(chosen.BestEpoch).Select(e => e.LearningRateFactor).ToArray();
+        if (schedule.Length == 0) throw new ArgumentException("The chosen run kept no epoch.", nameof(chosen));
+        lock (TrainingGate) return TrainAlone(items, sequences, [], schedule, cancellation);
     }
 
     private TrainingResult TrainAlone(int items, IReadOnlyList<TrainingSequence> training,
-        IReadOnlyList<TrainingSequence> validation, CancellationToken cancellation)
+        IReadOnlyList<TrainingSequence> validation, double[]? schedule, CancellationToken cancellation)
     {
         options.Validate();
         var usable = Prepare(training, items);
@@ -44,33 +55,60 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             ? ItemTransitions.FromSequences(usable.Select(s => (IReadOnlyList<int>)s.Items), items, options.TransitionMinCount)
             : null;
         if (transitions is not null) Report($"transition scores for {transitions.Count:N0} item pairs");
-        var network = new SessionNetwork(options.Network(items), transitions);
+        var neighbours = options.Shape.NeighboursPerItem > 0
+            ? ItemNeighbours.FromSequences(usable.Select(s => (IReadOnlyList<int>)s.Items), items, options.Shape.NeighboursPerItem)
+            : null;
+        if (neighbours is not null) Report($"neighbourhoods: {neighbours.Count:N0} item pairs");
+        var network = new SessionNetwork(options.Network(items), transitions, neighbours);
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
-        var byKind = network.named_parameters().ToLookup(p => p.name == "transition_weight", p => p.parameter);
-        var groups = new List<AdamParameterGroup> { new([.. byKind[false]], options.LearningRate, options.WeightDecay) };
-        if (byKind[true].Any())
-            groups.Add(new([.. byKind[true]], options.LearningRate * options.TransitionLearningRateScale));
+        // Per-item tables (one row per catalog item) memorise small data fast, so they may step smaller than the
+        // shared layers, whose few weights (GRU, attention, repeat and neighbourhood scores) generalise.
+        var byKind = network.named_parameters().ToLookup(p => p.name switch
+        {
+            "transition_weight" => 2,
+            "item_embedding.weight" or "output_embedding.weight" or "output_bias" => 1,
+            _ => 0,
+        }, p => p.parameter);
+        var groups = new List<AdamParameterGroup> { new([.. byKind[0]], options.LearningRate, options.WeightDecay) };
+        if (byKind[1].Any()) groups.Add(new([.. byKind[1]], options.LearningRate * options.ItemLearningRateScale, options.WeightDecay));
+        if (byKind[2].Any())
+            groups.Add(new([.. byKind[2]], options.LearningRate * options.ItemLearningRateScale * options.TransitionLearningRateScale));
         using var optimizer = new AdamOptimizer(groups);
+        var startRates = optimizer.Groups.Select(g => g.LearningRate).ToArray();
+        var rateFactor = 1.0;
+        var epochs = schedule?.Length ?? options.Epochs;
         var shuffle = new Random(options.Seed);
         var history = new List<TrainingEpoch>();
         Dictionary<string, Tensor>? best = null;
         var bestEpoch = 0;
         var bestMrr = double.NegativeInfinity;
         var total = Stopwatch.StartNew();
+        var longestEpoch = 0.0;
 
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
+            if (epoch > 1 && schedule is null && options.TimeLimit is { } limit && total.Elapsed.TotalSeconds + longestEpoch > limit.TotalSeconds)
+            {
+                Report($"time limit {limit.TotalSeconds:F0} s: no epoch {epoch}; keeping epoch {bestEpoch}");
+                break;
+            }
+            if (schedule is not null)
+            {
+                rateFactor = schedule[epoch - 1];
+                foreach (var (group, start) in optimizer.Groups.Zip(startRates)) group.LearningRate = start * rateFactor;
+            }
             var clock = Stopwatch.StartNew();
             var (loss, badBatches) = TrainEpoch(network, optimizer, usable, shuffle, epoch, cancellation);
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var (hitRate, mrr) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks);
             var intentLoss = checks.Length == 0 || !TrainsIntent(network) ? double.NaN : IntentLoss(network, checks);
-            var record = new TrainingEpoch(epoch, loss, hitRate, mrr, clock.Elapsed.TotalSeconds, usable.Length / trainSeconds, badBatches);
+            longestEpoch = Math.Max(longestEpoch, clock.Elapsed.TotalSeconds);
+            var record = new TrainingEpoch(epoch, loss, hitRate, mrr, clock.Elapsed.TotalSeconds, usable.Length / trainSeconds, badBatches, rateFactor);
             history.Add(record);
             // Selecting on intent: the lower validation log-loss is the better epoch.
             var score = options.SelectOnIntent && !double.IsNaN(intentLoss) ? -intentLoss : mrr;
             var improved = checks.Length == 0 || score > bestMrr;
-            Report($"epoch {epoch}/{options.Epochs}  loss {loss:F4}  val HR@{options.ValidationCutoff} {hitRate:F4}  " +
+            Report($"{(schedule is null ? "" : "refit ")}epoch {epoch}/{epochs}  loss {loss:F4}  val HR@{options.ValidationCutoff} {hitRate:F4}  " +
                 $"MRR@{options.ValidationCutoff} {mrr:F4}{(double.IsNaN(intentLoss) ? "" : $"  intent log-loss {intentLoss:F4}")}  " +
                 $"{record.SequencesPerSecond:F0} seq/s  {record.Seconds:F1} s  bad batches {badBatches}{(improved ? "  *" : "")}");
             if (improved)
@@ -89,6 +127,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 // A plateau often means steps too large for the fine structure left to learn: smaller ones usually
                 // still gain, for an epoch or two, before the network starts to overfit.
                 foreach (var group in optimizer.Groups) group.LearningRate *= options.LearningRateDecay;
+                rateFactor *= options.LearningRateDecay;
                 Report($"learning rate × {options.LearningRateDecay}");
             }
         }
@@ -110,14 +149,12 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         {
             using var scope = NewDisposeScope();
             var batch = SequenceBatch.Create(chunk, options.ValidationTargets);
-            var vectors = network.SessionVectors(batch.Items, batch.EventTypes);           // [B, T, E]
-            var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
-            var last = batch.Items.reshape(-1).index_select(0, batch.Positions);             // [M]
-            for (long start = 0; start < flat.shape[0]; start += rowsPerChunk)
+            var rows = ScoringRows.Of(network, batch);
+            for (long start = 0; start < rows.Count; start += rowsPerChunk)
             {
                 using var inner = NewDisposeScope();
-                var length = Math.Min(rowsPerChunk, flat.shape[0] - start);
-                var scores = network.Score(flat.narrow(0, start, length), last.narrow(0, start, length)); // [m, N]
+                var length = Math.Min(rowsPerChunk, rows.Count - start);
+                var scores = rows.Narrow(start, length).Score(network);                      // [m, N]
                 var targets = batch.Targets.narrow(0, start, length);
                 var targetScores = scores.gather(1, targets.unsqueeze(1));               // [m, 1]
                 // Rank = 1 + items scored strictly higher than the target (ties favour the target, as the harness does).
@@ -185,7 +222,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             else
             {
                 bad++;
-                Report($"epoch {epoch}/{options.Epochs}  batch {b + 1}/{batchList.Count} skipped: {failure}");
+                Report($"epoch {epoch}  batch {b + 1}/{batchList.Count} skipped: {failure}");
                 if (bad > allowedBad)
                     throw new TrainingFailedException($"Epoch {epoch}: {bad} of {batchList.Count} batches failed (more than " +
                         $"{options.MaxBadBatchShare:P1}, at most {allowedBad} allowed); the last: {failure}");
@@ -193,7 +230,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             if (clock.Elapsed - lastReport >= ProgressInterval)
             {
                 lastReport = clock.Elapsed;
-                Report($"epoch {epoch}/{options.Epochs}  {done}/{sequences.Length} sequences  loss {lossSum / Math.Max(1, positions):F4}  " +
+                Report($"epoch {epoch}  {done}/{sequences.Length} sequences  loss {lossSum / Math.Max(1, positions):F4}  " +
                     $"{done / clock.Elapsed.TotalSeconds:F0} seq/s");
             }
         }
@@ -212,10 +249,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             var targets = fault == BatchFault.NativeError ? batch.Targets + network.Options.Items : batch.Targets; // [M]
             var states = network.HiddenStates(batch.Items, batch.EventTypes);                 // [B, T, H]
-            var vectors = network.SessionVectorsFromStates(states, batch.Items);              // [B, T, E]
-            var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
-            var last = batch.Items.reshape(-1).index_select(0, batch.Positions);             // [M]
-            var loss = Loss(network, flat, last, targets);                                  // []
+            var loss = Loss(network, ScoringRows.Of(network, batch, chunk, states), targets);  // []
             if (TrainsIntent(network) && batch.IntentPositions is { } labelled && labelled.shape[0] > 0)
             {
                 // Multi-task: next item + λ · binary cross-entropy of the intent head at every labelled prefix.
@@ -258,11 +292,12 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         return [.. shuffled];
     }
 
-    // [M, E] session vectors, [M] items just seen, [M] next items → mean cross-entropy.
-    private Tensor Loss(SessionNetwork network, Tensor vectors, Tensor last, Tensor targets)
+    // M scoring rows, [M] next items → mean cross-entropy.
+    private Tensor Loss(SessionNetwork network, ScoringRows rows, Tensor targets)
     {
         if (options.NegativeSamples == 0 || options.NegativeSamples >= network.Options.Items)
-            return nn.functional.cross_entropy(network.Score(vectors, last), targets);       // [M, N] → []
+            return nn.functional.cross_entropy(rows.Score(network), targets);                // [M, N] → []
+        var vectors = rows.Vectors;                                                         // [M, E]
         var negatives = randint(network.Options.Items, [options.NegativeSamples], dtype: ScalarType.Int64); // [S]
         var positive = network.ScoreTargets(vectors, targets).unsqueeze(1);                 // [M, 1]
         var sampled = network.ScoreCandidates(vectors, negatives);                          // [M, S]

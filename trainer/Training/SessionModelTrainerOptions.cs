@@ -3,13 +3,16 @@ using Personalization.Trainer.Network;
 
 namespace Personalization.Trainer.Training;
 
-/// <summary>Everything <see cref="SessionModelTrainer"/> can be told. The defaults are the settings that beat the
-/// baselines on Amazon Video Games (docs/model-evaluation.md) and train the synthetic shop in seconds.</summary>
+/// <summary>Everything <see cref="SessionModelTrainer"/> can be told. The defaults are chosen on the session samples
+/// (Diginetica, Taobao; docs/model-evaluation.md); <c>pz-train tune</c> searches around them.</summary>
 public sealed record SessionModelTrainerOptions
 {
     public int Epochs { get; init; } = 10;
     public int BatchSize { get; init; } = 64;
-    public double LearningRate { get; init; } = 5e-3;
+    /// <summary>1e-3: with repeat and neighbourhood scores the shared layers learn within an epoch or two while the
+    /// per-item tables start to memorise small samples (Diginetica, Taobao: best validation at epoch 1–2; 5e-3 overfit
+    /// them from epoch 2 on, docs/model-evaluation.md).</summary>
+    public double LearningRate { get; init; } = 1e-3;
     public double WeightDecay { get; init; }
     /// <summary>Learning rate factor after an epoch without a better validation score (1: constant, the default: on
     /// small validation sets a noisy early plateau would cut the rate before the network has learned much; 0.5
@@ -24,6 +27,9 @@ public sealed record SessionModelTrainerOptions
     public int TransitionMinCount { get; init; } = 1;
     /// <summary>Learning rate of the transition scores relative to <see cref="LearningRate"/>.</summary>
     public double TransitionLearningRateScale { get; init; } = 1;
+    /// <summary>Learning rate of the per-item tables (embeddings, item bias; the transition scores on top of their own
+    /// scale) relative to <see cref="LearningRate"/>.</summary>
+    public double ItemLearningRateScale { get; init; } = 1;
     /// <summary>See <see cref="SessionNetworkOptions.TiedEmbeddings"/>.</summary>
     public bool TiedEmbeddings { get; init; } = true;
     /// <summary>Longer sequences keep their most recent events.</summary>
@@ -50,6 +56,9 @@ public sealed record SessionModelTrainerOptions
     /// <summary>Early stopping keeps the epoch with the lowest validation intent log-loss instead of the best MRR@K
     /// (needs the head, <see cref="IntentWeight"/> &gt; 0 and labelled validation sequences).</summary>
     public bool SelectOnIntent { get; init; }
+    /// <summary>Training time allowed (null: none): no epoch is started that would end after it, judged by the
+    /// longest epoch so far; at least one epoch always runs. <c>pz-train tune</c> spends its budget with it.</summary>
+    public TimeSpan? TimeLimit { get; init; }
 
     public SessionNetworkOptions Network(int items) => new()
     {
@@ -70,6 +79,8 @@ public sealed record SessionModelTrainerOptions
         if (NegativeSamples < 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "0 (full softmax) or more.");
         if (LearningRateDecay is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(LearningRateDecay), LearningRateDecay, "A factor in (0, 1].");
         if (Shape.Transitions && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Transition scores need the full softmax (negatives 0).");
+        if (Shape.RepeatWindow > 0 && NegativeSamples > 0) throw new ArgumentOutOfRangeException(nameof(NegativeSamples), NegativeSamples, "Repeat scores need the full softmax (negatives 0).");
+        if (ItemLearningRateScale <= 0) throw new ArgumentOutOfRangeException(nameof(ItemLearningRateScale), ItemLearningRateScale, "A positive factor.");
         if (TransitionMinCount < 1) throw new ArgumentOutOfRangeException(nameof(TransitionMinCount), TransitionMinCount, "At least one occurrence.");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "At least one epoch of patience.");
         if (MaxBadBatchShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(MaxBadBatchShare), MaxBadBatchShare, "A share in [0, 1).");

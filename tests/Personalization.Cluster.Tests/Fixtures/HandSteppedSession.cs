@@ -6,6 +6,7 @@ namespace Personalization.Cluster.Tests.Fixtures;
 public sealed class HandSteppedSession(ISessionModel model)
 {
     private readonly List<float[]> _states = [];
+    private readonly List<int> _items = [];
     private int _lastItem = -1;
 
     public void Step(string itemId, int eventType = 0)
@@ -15,6 +16,7 @@ public sealed class HandSteppedSession(ISessionModel model)
             ? index : throw new ArgumentException($"{itemId} is not in the model's vocabulary."), eventType, next);
         _states.Add(next);
         _lastItem = index;
+        _items.Add(index);
     }
 
     /// <summary>The last <see cref="ISessionModel.Window"/> states, oldest first, flattened.</summary>
@@ -25,7 +27,7 @@ public sealed class HandSteppedSession(ISessionModel model)
         var excluded = exclude?.Select(id => model.Items.TryGetIndex(id, out var i) ? i : -1).ToHashSet();
         var buffer = new RankedItem[count];
         var window = Window;
-        var written = model.Rank(window, window.Length / model.HiddenSize, _lastItem, buffer, excluded);
+        var written = model.Rank(window, window.Length / model.HiddenSize, _lastItem, _items.ToArray(), buffer, excluded);
         return buffer[..written].Select(r => (model.Items[r.Item], r.Score)).ToList();
     }
 }

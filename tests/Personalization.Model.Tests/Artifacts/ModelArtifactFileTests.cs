@@ -6,6 +6,7 @@ using Xunit;
 
 namespace Personalization.Model.Tests.Artifacts;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class ModelArtifactFileTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pz-artifact-").FullName;

@@ -7,6 +7,7 @@ namespace Personalization.Model.Tests.Inference;
 
 /// <summary>The managed online path (one GRU step per event, attention ranking) replays the TorchSharp network's
 /// full-sequence forward on the same weights.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class OnlinePathTests
 {
     private const float Tolerance = 1e-4f;
@@ -41,12 +42,16 @@ public sealed class OnlinePathTests
     [InlineData(1, 4, false, true)]
     [InlineData(5, 17, true, true, true)]  // learned transition scores of the last item
     [InlineData(3, 9, false, false, true, true)] // tied input and output tables
+    [InlineData(5, 13, true, true, true, true, 4)]  // repeat scores: the window of session items slides too
+    [InlineData(2, 7, true, false, false, false, 20)] // a repeat window longer than the session
+    [InlineData(5, 17, true, true, true, true, 6, 8)] // neighbourhood scores of the same window
+    [InlineData(1, 5, false, false, false, false, 1, 3)]
     public void Attention_ranking_scores_equal_the_TorchSharp_scores_at_every_position(int window, int length, bool itemBias,
-        bool lastItemSkip, bool transitions = false, bool tied = false)
+        bool lastItemSkip, bool transitions = false, bool tied = false, int repeatWindow = 0, int neighbours = 0)
     {
         const int items = 60;
         using var network = NetworkTestData.Network(items, window, seed: length, itemBias: itemBias, lastItemSkip: lastItemSkip,
-            transitions: transitions, tied: tied);
+            transitions: transitions, tied: tied, repeatWindow: repeatWindow, neighbours: neighbours);
         var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
         var (sequence, types) = NetworkTestData.Session(items, length, seed: 100 + length);
         var reference = NetworkTestData.ReferenceScores(network, sequence, types);
@@ -91,6 +96,30 @@ public sealed class OnlinePathTests
             Assert.True(expected[20].score <= top[^1].Score + Tolerance, $"after event {t} the served top-20 misses an item");
             Assert.Equal(expected.Take(20).Select(p => p.item), top.Select(r => r.Item));
         }
+    }
+
+    [Fact]
+    public void Repeat_scores_can_put_the_sessions_own_items_first()
+    {
+        const int items = 50;
+        using var network = NetworkTestData.Network(items, repeatWindow: 6);
+        using (TorchSharp.torch.no_grad())
+            network.named_parameters().Single(p => p.name == "repeat_score.bias").parameter.fill_(100f);
+        var model = SessionModel.FromArtifact(network.ToArtifact(NetworkTestData.ItemIds(items)));
+        var session = new[] { 7, 31, 7, 12, 44 };
+        var cursor = model.StartSession();
+        foreach (var item in session) cursor.Advance(item, 0);
+
+        var top = new RankedItem[4];
+        cursor.TopK(4, top);
+
+        // A bias of 100 per occurrence dwarfs every catalog score: the four distinct session items lead.
+        Assert.Equal(session.Distinct().Order(), top.Select(r => r.Item).Order());
+        var withoutItems = new RankedItem[4];
+        var window = new HiddenStateWindow();
+        foreach (var item in session) window.Advance(model, item, 0);
+        HiddenStateWindow.Rank(model, window.Floats, window.LastItem, [], withoutItems);
+        Assert.NotEqual(top.Select(r => r.Item).Order(), withoutItems.Select(r => r.Item).Order());
     }
 
     [Fact]

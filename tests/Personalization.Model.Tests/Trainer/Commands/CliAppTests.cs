@@ -1,9 +1,11 @@
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Model.Inference;
 using Personalization.Trainer.Commands;
 using Xunit;
 
 namespace Personalization.Model.Tests.Trainer.Commands;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class CliAppTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pz-cli-").FullName;
@@ -74,6 +76,64 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void Train_refits_on_train_and_validation_for_the_epochs_chosen_on_validation()
+    {
+        var tsv = WriteSynthetic(600);
+        var model = PathOf("refit.pzm");
+        var json = PathOf("refit.json");
+
+        var (exit, output, error) = Run("train", "--input", tsv, "--format", "tsv", "--test-days", "0.02",
+            "--epochs", "3", "--hidden", "16", "--embedding", "16", "--attention", "16", "--threads", "1",
+            "--refit", "always", "--out", model, "--json", json);
+
+        Assert.True(exit == 0, error + output);
+        var report = EvaluationReport.Read(json);
+        Assert.Equal(report.Training!.BestEpoch, report.Training.RefitEpochs!.Count);
+        Assert.Equal(report.Training.Epochs.Take(report.Training.BestEpoch).Select(e => e.LearningRateFactor),
+            report.Training.RefitEpochs.Select(e => e.LearningRateFactor));
+        Assert.Contains("refit on train + validation", output);
+        Assert.Equal("train+validation", SessionModel.Load(model).Artifact.Properties["refit"]);
+        // The refit saw the validation sessions too: more events than the first run trained on.
+        Assert.True(report.Training.TrainingEvents > long.Parse(System.Text.RegularExpressions.Regex
+            .Match(output, @"training on [\d,]+ sequences \(([\d,]+) events\)").Groups[1].Value.Replace(",", "")));
+    }
+
+    [Fact]
+    public void Tune_tries_settings_within_its_budget_and_keeps_the_best_on_validation()
+    {
+        var tsv = WriteSynthetic(500);
+        var json = PathOf("tune.json");
+
+        var (exit, output, error) = Run("tune", "--budget", "40s", "--input", tsv, "--format", "tsv", "--test-days", "0.02",
+            "--epochs", "2", "--hidden", "8", "--embedding", "8", "--attention", "8", "--threads", "1",
+            "--out", PathOf("tuned.pzm"), "--json", json);
+
+        Assert.True(exit == 0, error + output);
+        var trials = EvaluationReport.Read(json).Training!.Trials!;
+        Assert.NotEmpty(trials);
+        Assert.Equal("given options", trials[0].Settings);
+        var chosen = Assert.Single(trials, t => t.Chosen);
+        Assert.Equal(trials.Max(t => t.ValidationMrr), chosen.ValidationMrr);
+        Assert.True(trials.Sum(t => t.Seconds) <= 40, $"trials took {trials.Sum(t => t.Seconds):F0} s of a 40 s budget");
+    }
+
+    [Fact]
+    public void A_budget_too_small_for_a_second_epoch_trains_one_epoch_of_the_given_options()
+    {
+        var tsv = WriteSynthetic(300);
+        var json = PathOf("tiny.json");
+
+        var (exit, output, error) = Run("tune", "--budget", "0.01s", "--input", tsv, "--format", "tsv", "--test-days", "0.02",
+            "--epochs", "5", "--hidden", "8", "--embedding", "8", "--attention", "8", "--threads", "1",
+            "--out", PathOf("tiny.pzm"), "--json", json);
+
+        Assert.True(exit == 0, error + output);
+        var trial = Assert.Single(EvaluationReport.Read(json).Training!.Trials!);
+        Assert.Equal(1, trial.Epochs);
+        Assert.True(trial.Chosen);
+    }
+
+    [Fact]
     public void Synthetic_traffic_written_as_the_event_contract_is_evaluated_from_jsonl()
     {
         var jsonl = PathOf("events.jsonl");
@@ -110,6 +170,8 @@ public sealed class CliAppTests : IDisposable
     [InlineData("frobnicate", "unknown command 'frobnicate'")]
     [InlineData("synthetic --sessions 10 --out x.tsv --colour blue", "unknown option(s) for 'synthetic': --colour")]
     [InlineData("synthetic --sessions ten --out x.tsv", "--sessions 'ten' is not a number")]
+    [InlineData("tune --budget soon --input x.tsv --format tsv --out m.pzm", "--budget 'soon'")]
+    [InlineData("train --input x.tsv --format tsv --out m.pzm --refit maybe", "--refit 'maybe'")]
     public void Usage_errors_exit_with_2_and_say_what_is_wrong(string command, string message)
     {
         var (exit, _, error) = Run(command.Split(' '));

@@ -11,7 +11,7 @@ internal static class NetworkTestData
 {
     public static SessionNetwork Network(int items = 50, int window = 5, int seed = 7, bool itemBias = true,
         int embedding = 16, int hidden = 24, int attention = 12, bool lastItemSkip = false, bool transitions = false,
-        bool tied = false, int intentHidden = 0)
+        bool tied = false, int repeatWindow = 0, int neighbours = 0, int intentHidden = 0)
     {
         TorchRuntime.Configure(threads: 1);
         // The generator is process-wide: seeding it here while another test trains would change that training.
@@ -24,10 +24,11 @@ internal static class NetworkTestData
                 Shape = new SessionModelHyperParameters
                 {
                     EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
-                    ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, IntentHiddenSize = intentHidden,
+                    ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, RepeatWindow = repeatWindow,
+                    NeighboursPerItem = neighbours, IntentHiddenSize = intentHidden,
                 },
                 TiedEmbeddings = tied,
-            }, transitions ? RandomTransitions(items, seed) : null);
+            }, transitions ? RandomTransitions(items, seed) : null, neighbours > 0 ? RandomNeighbours(items, neighbours, seed) : null);
             using (no_grad())
             {
                 foreach (var (_, parameter) in network.named_parameters())
@@ -44,6 +45,14 @@ internal static class NetworkTestData
         var random = new Random(seed);
         var sessions = Enumerable.Range(0, items * 3).Select(_ => (IReadOnlyList<int>)[random.Next(items), random.Next(items)]);
         return ItemTransitions.FromSequences(sessions, items);
+    }
+
+    // Co-occurrences of random sessions, so that rows hold several neighbours.
+    private static ItemNeighbours RandomNeighbours(int items, int perItem, int seed)
+    {
+        var random = new Random(seed + 1);
+        var sessions = Enumerable.Range(0, items * 2).Select(_ => (IReadOnlyList<int>)[.. Enumerable.Range(0, 4).Select(_ => random.Next(items))]);
+        return ItemNeighbours.FromSequences(sessions, items, perItem);
     }
 
     public static IReadOnlyList<string> ItemIds(int items) =>

@@ -1,9 +1,11 @@
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Trainer.Training;
 using Xunit;
 using static TorchSharp.torch;
 
 namespace Personalization.Model.Tests.Trainer.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public class BadBatchTests
 {
     private static readonly SessionModelTrainerOptions Small = new()

@@ -1,3 +1,4 @@
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Model.Synthetic;
 using Personalization.Trainer.Training;
 using Xunit;
@@ -5,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace Personalization.Model.Tests.Trainer.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public class ReproducibleTrainingTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Model.Baselines;
 using Personalization.Model.Data;
 using Personalization.Model.Inference;
@@ -11,6 +12,7 @@ namespace Personalization.Model.Tests.Trainer.Training;
 
 /// <summary>Training on the synthetic shop (category browse paths with intent drift and purchases), judged through
 /// the cluster's own online path on held-out sessions, against popularity.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class SessionModelTrainerTests(SyntheticTrainingFixture shop, ITestOutputHelper output) : IClassFixture<SyntheticTrainingFixture>
 {
     [Fact]
@@ -68,7 +70,7 @@ public sealed class SessionModelTrainerTests(SyntheticTrainingFixture shop, ITes
     [Fact]
     public void Sampled_negatives_also_learn_the_browse_paths()
     {
-        var options = shop.Options with { NegativeSamples = 200, Epochs = 3, Shape = shop.Options.Shape with { Transitions = false } };
+        var options = shop.Options with { NegativeSamples = 200, Epochs = 3, Shape = shop.Options.Shape with { Transitions = false, RepeatWindow = 0, NeighboursPerItem = 0 } };
         var result = new SessionModelTrainer(options).Train(shop.Vocabulary.Count, shop.TrainSequences, shop.ValidationSequences);
         var model = SessionModel.FromArtifact(result.Network.ToArtifact(shop.Vocabulary.Ids));
         var popularity = new PopularityRanker(shop.Vocabulary).Fit(shop.TrainSessions);
