@@ -8,6 +8,7 @@ return args switch
     ["consume", .. var rest] => await ConsumerBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["consume-latency", .. var rest] => await ConsumerLatencyBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["api", .. var rest] => await ApiLoadBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["summary", .. var rest] => BenchmarkSummary.Run(new BenchmarkArguments(rest)),
     ["chaos", .. var rest] => await ChaosBenchmark.RunAsync(ChaosArguments.Parse(new BenchmarkArguments(rest))),
     _ => Usage(),
 };
@@ -21,10 +22,14 @@ static int Usage()
             rescoring) next to the plain float scan, recall@20 against it, table memory (the artifact's item
             tables are tiled up to each size with jittered copies, so a small trained model stands in for a large
             shop's; --large-catalog 0 skips the second size)
-        pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--events 300000] [--users 50000]
-                         [--load-rate 20000] [--load-seconds 20] [--json FILE]
+        pz-bench cluster --model FILE --redis HOST:PORT [--catalog 100000] [--users 100000] [--events 2×users]
+                         [--partitions 32] [--load-rate half the capacity] [--load-seconds 20] [--rank-rate 200] [--json FILE]
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
-            durable in Redis, event-to-visible latency and top-20 latency under ingest load, state bytes per user
+            durable in Redis, silo heap per resident user, state bytes per user, event-to-visible latency and top-20
+            latency at --rank-rate while ingesting at --load-rate, and the raw anchors (pipelined Redis SETs of the
+            state's size, warm trivial grain calls) with the ingest rate as a ratio of them; never aborts on overload
+        pz-bench summary --inputs A.json,B.json --out FILE
+            the issue's summary keys, each from the first report that has it (null when none measured it)
         pz-bench consume [--events 200000] [--partitions 16] [--batch 2000]
             the silo's Kafka consumer (consume, parse, group by user, commit) with a no-op sink on an in-process
             mock cluster, and parse+validate alone

@@ -43,8 +43,25 @@ public sealed class KafkaOptions
     /// <summary>How long a batch keeps filling after its first record.</summary>
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Users whose events are applied at the same time.</summary>
+    /// <summary>Users whose events are applied at the same time (sink calls in flight).</summary>
     public int MaxConcurrentUsers { get; set; } = 128;
+
+    /// <summary>Records read and not yet durable, over all batches in flight; above it the consumer pauses its
+    /// partitions until half of them are durable (backpressure, bounded memory).</summary>
+    public int MaxInFlightRecords { get; set; } = 20_000;
+
+    /// <summary>Most events of one user in one sink call; under backlog a user's queued events go in one call.</summary>
+    public int MaxEventsPerCall { get; set; } = 256;
+
+    /// <summary>How often the durable offsets are committed (the poll thread commits; grain calls keep running).</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>At stop, how long calls in flight may still finish (and be committed) before they are abandoned.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>When partitions are revoked, how long their calls in flight may still finish (and be committed)
+    /// before the partitions are handed over; it delays the rebalance by at most this.</summary>
+    public TimeSpan RevokeDrainTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Attempts per user and batch before the user's events go to the dead-letter topic.</summary>
     public int SinkAttempts { get; set; } = 6;

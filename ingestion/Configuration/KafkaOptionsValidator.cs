@@ -18,6 +18,11 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         if (o.MaxBatchSize is < 1 or > 100_000) errors.Add("Kafka:MaxBatchSize must be 1..100000.");
         if (o.MaxBatchDelay < TimeSpan.Zero || o.MaxBatchDelay > TimeSpan.FromSeconds(10)) errors.Add("Kafka:MaxBatchDelay must be 0..10 s.");
         if (o.MaxConcurrentUsers < 1) errors.Add("Kafka:MaxConcurrentUsers must be at least 1.");
+        if (o.MaxInFlightRecords < o.MaxBatchSize) errors.Add("Kafka:MaxInFlightRecords must be at least Kafka:MaxBatchSize.");
+        if (o.MaxEventsPerCall is < 1 or > 10_000) errors.Add("Kafka:MaxEventsPerCall must be 1..10000.");
+        if (o.CommitInterval <= TimeSpan.Zero || o.CommitInterval > TimeSpan.FromMinutes(1)) errors.Add("Kafka:CommitInterval must be positive and at most 1 min.");
+        if (o.DrainTimeout < TimeSpan.Zero || o.RevokeDrainTimeout < TimeSpan.Zero || o.RevokeDrainTimeout >= o.SessionTimeout)
+            errors.Add("Kafka:DrainTimeout and Kafka:RevokeDrainTimeout must be >= 0, Kafka:RevokeDrainTimeout less than Kafka:SessionTimeout.");
         if (o.SinkAttempts < 1) errors.Add("Kafka:SinkAttempts must be at least 1.");
         if (o.SinkRetryDelay < TimeSpan.Zero || o.SinkMaxRetryDelay < o.SinkRetryDelay)
             errors.Add("Kafka:SinkRetryDelay must be >= 0 and <= Kafka:SinkMaxRetryDelay.");

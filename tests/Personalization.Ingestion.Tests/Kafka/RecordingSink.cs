@@ -27,6 +27,9 @@ public sealed class RecordingSink : IClickEventSink
     /// <summary>Simulated work per call, so calls of different users overlap.</summary>
     public TimeSpan Work { get; init; }
 
+    /// <summary>Simulated work per call for chosen users, on top of <see cref="Work"/>.</summary>
+    public Func<string, TimeSpan> WorkOf { get; init; } = _ => TimeSpan.Zero;
+
     public ConcurrentDictionary<string, int> Attempts { get; } = new(StringComparer.Ordinal);
 
     public int MaxConcurrentCalls => Volatile.Read(ref _maxInFlight);
@@ -58,7 +61,7 @@ public sealed class RecordingSink : IClickEventSink
         {
             _firstCall.TrySetResult();
             var attempt = Attempts.AddOrUpdate(userId, 1, (_, n) => n + 1);
-            if (Work > TimeSpan.Zero) await Task.Delay(Work, cancellationToken);
+            if (Work + WorkOf(userId) is { } work && work > TimeSpan.Zero) await Task.Delay(work, cancellationToken);
             if (Hold) await _release.Task.WaitAsync(cancellationToken);
             if (Hang(userId)) await _release.Task;
             if (Fail(userId, attempt) is { } failure) throw failure;
