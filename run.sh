@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command, whole system, one machine, embedded defaults:
-#   embedded Kafka (librdkafka mock cluster, real protocol on loopback) → silo(s) consuming `clickstream`
+#   embedded Kafka (librdkafka mock cluster, real protocol on loopback) → silo(s) consuming `clickstream` and
+#   reading the synthetic catalog from `catalog`
 #   → web API on http://127.0.0.1:5080 (+ /dashboard, /openapi/v1.json) → synthetic shop traffic.
 # A starter model is trained on synthetic traffic in the background and hot-loaded when ready; until then the
 # silos answer with the fallback ranker (model version `fallback:...`).
@@ -99,6 +100,14 @@ api_key=$(cat "$run/api.key"); frontend_key=$(cat "$run/frontend.key")
 export Security__ApiKeys__dev__Key=$api_key Security__ApiKeys__dev__Scopes=admin
 export Security__ApiKeys__storefront__Key=$frontend_key Security__ApiKeys__storefront__Scopes=frontend
 
+# The synthetic shop's catalog (titles, category paths, brands, prices, stock) on the compacted catalog topic, so
+# the silos' catalog tables and the recommendation rules (?category=…&inStock=true) have something to work on.
+if [ "$rate" != 0 ] && ! dotnet "$(bin producer pz-produce.dll)" --bootstrap "$Kafka__BootstrapServers" --topic catalog \
+    --synthetic-catalog >"$run/logs/catalog.log" 2>&1; then
+  echo "publishing the synthetic catalog failed; see $run/logs/catalog.log" >&2
+  exit 1
+fi
+
 export Model__Path=${Model__Path:-$run/model.pzm}
 for ((i=0; i<silos; i++)); do
   : >"$run/logs/silo-$i.log"
@@ -140,11 +149,12 @@ Personalization cluster is running.
   API key          $api_key   (development key, admin scope: header X-Api-Key, or ?key= on pages; also in $run/api.key)
   Frontend key     $frontend_key   (browser-safe frontend scope, for storefront pages)
   Web API          http://127.0.0.1:5080   (try: curl -H "X-Api-Key: $api_key" http://127.0.0.1:5080/api/users/user-1/recommendations)
+                   (rules: ...recommendations?category=Toys&inStock=true&maxPrice=50; items: /api/items/item-7)
   OpenAPI          http://127.0.0.1:5080/openapi/v1.json
   Ops page         http://127.0.0.1:5080/ops?key=$api_key
   Demo shop        http://127.0.0.1:5080/demo?key=$frontend_key
   Dashboard        http://127.0.0.1:5080/dashboard/?key=$api_key   (silo: http://127.0.0.1:5081/dashboard/?key=$api_key)
-  Kafka bootstrap  $Kafka__BootstrapServers   (topic clickstream, DLQ clickstream.dlq, intent events on intent; e.g. kcat -b $Kafka__BootstrapServers -L)
+  Kafka bootstrap  $Kafka__BootstrapServers   (topics clickstream, catalog, intent; DLQs clickstream.dlq, catalog.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
   Silos            $silos (pids: $(for ((i=0; i<silos; i++)); do printf '%s ' "${sv_pid[silo-$i]}"; done); restarted when they exit);  synthetic traffic: $rate events/s;  model: $Model__Path
   ${training:-}

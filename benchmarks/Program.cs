@@ -8,6 +8,7 @@ return args switch
     ["consume", .. var rest] => await ConsumerBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["consume-latency", .. var rest] => await ConsumerLatencyBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["api", .. var rest] => await ApiLoadBenchmark.RunAsync(new BenchmarkArguments(rest)),
+    ["catalog", .. var rest] => await CatalogBenchmark.RunAsync(new BenchmarkArguments(rest)),
     ["summary", .. var rest] => BenchmarkSummary.Run(new BenchmarkArguments(rest)),
     ["chaos", .. var rest] => await ChaosBenchmark.RunAsync(ChaosArguments.Parse(new BenchmarkArguments(rest))),
     _ => Usage(),
@@ -39,6 +40,9 @@ static int Usage()
             load on a running web API: requests/s, errors and latency percentiles; visible = POST one event for a
             new user and poll its session until applied (ingest-to-visible latency); --key (or PZ_API_KEY): an API
             key with the ingest and read scopes (run.sh prints one and writes it to .run/api.key)
+        pz-bench catalog [--items 1000000] [--partitions 64] [--json FILE]
+            the silo's catalog table: memory per item, parse+apply per item, the per-query rule check, and the
+            start-up rebuild from the catalog topic on an in-process mock cluster until caught up
         pz-bench chaos   --api URL --bootstrap HOST:PORT --redis-pid N --silo-pid-file FILE --kafka-pid N
                          [--users 3000] [--rate 5000] [--fault-seconds 10] [--settle-seconds 8] [--json FILE] [--key K]
             the fault benchmark against a running system (scripts/chaos.sh starts one): a known corpus while a

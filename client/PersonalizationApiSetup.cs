@@ -54,6 +54,7 @@ public static class PersonalizationApiSetup
         services.AddSingleton<ResilientGrainCalls>();
         services.AddSingleton<EventBatchReader>();
         services.AddKafkaClickEventPublisher();
+        services.AddKafkaCatalogPublisher();
         builder.AddPersonalizationOrleansClient();
         builder.AddPersonalizationTelemetry("personalization-api");
         builder.AddPersonalizationSecurity();

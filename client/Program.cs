@@ -18,6 +18,7 @@ app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
 app.MapAnalyticsApi();
+app.MapItemsApi();
 app.MapOpsApi();
 app.MapPages();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(ApiPolicies.Dashboard);

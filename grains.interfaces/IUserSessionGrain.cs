@@ -10,8 +10,9 @@ public interface IUserSessionGrain : IGrainWithStringKey
     /// skipped and counted as duplicates.</summary>
     Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events);
 
-    /// <summary>Top-<paramref name="count"/> recommendations for the current session.</summary>
-    Task<Recommendations> RecommendAsync(int count);
+    /// <summary>Top-<paramref name="count"/> recommendations for the current session that satisfy
+    /// <paramref name="rules"/> (none: every item not bought in the session and not deleted from the catalog).</summary>
+    Task<Recommendations> RecommendAsync(int count, RecommendationRules? rules = null);
 
     /// <summary>A summary of the current session.</summary>
     Task<SessionSummary> GetSessionAsync();

@@ -9,6 +9,8 @@ namespace Personalization.Grains.Interfaces;
 /// <param name="Count">How many items to return.</param>
 /// <param name="LastStateItem">Index, in <paramref name="ModelVersion"/>'s vocabulary, of the item whose event
 /// produced the current state (-1 for none).</param>
+/// <param name="Rules">Business rules on the catalog's attributes (category, stock, price); the session grain has
+/// already folded the rules' exclusions into <paramref name="Exclude"/>.</param>
 [GenerateSerializer, Immutable, Alias("pz.ranking-query.v1")]
 public sealed record RankingQuery(
     [property: Id(0)] string? ModelVersion,
@@ -16,4 +18,5 @@ public sealed record RankingQuery(
     [property: Id(2)] IReadOnlyList<string> RecentItems,
     [property: Id(3)] IReadOnlyList<string> Exclude,
     [property: Id(4)] int Count,
-    [property: Id(5)] int LastStateItem = -1);
+    [property: Id(5)] int LastStateItem = -1,
+    [property: Id(6)] RecommendationRules? Rules = null);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Personalization.Catalog;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Intent;
 using Personalization.Grains.Interfaces;
@@ -16,7 +17,7 @@ namespace Personalization.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>Per-silo services the grains need: the model registry (with hot reload), the live fallback
-    /// rankers, the ranking threads and the validated <c>Sessions</c> / <c>Model</c> / <c>Ranking</c> options.</summary>
+    /// rankers, the ranking threads, the silo's catalog table and the validated <c>Sessions</c> / <c>Model</c> / <c>Ranking</c> options.</summary>
     public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
@@ -37,6 +38,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddHostedService<SessionAnalyticsReporter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFallbackRanker>();
+        services.TryAddSingleton<CatalogTable>();
         services.TryAddSingleton<IModelArtifactLoader, SessionModelArtifactLoader>();
         services.AddSingleton<ModelRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelRegistry>());

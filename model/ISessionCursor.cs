@@ -7,7 +7,7 @@ public interface ISessionCursor
     /// item the ranker does not know (recorded by callers, must not corrupt the cursor's state).</summary>
     void Advance(int item, int eventType);
 
-    /// <summary>Writes the best <c>min(k, catalog)</c> items, best first, skipping <paramref name="exclude"/>,
+    /// <summary>Writes the best <c>min(k, catalog)</c> items, best first, that <paramref name="filter"/> allows,
     /// and returns how many it wrote.</summary>
-    int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null);
+    int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null);
 }

@@ -32,9 +32,9 @@ public interface ISessionModel : ISessionRanker
     /// <summary>Ranks the catalog from the session's recent hidden states (<paramref name="stateCount"/> rows of
     /// <see cref="HiddenSize"/>, oldest first, the last one current; at most <see cref="Window"/> are read) and the
     /// index of the item whose event produced the current state (<paramref name="lastItem"/>, -1 for none).
-    /// Writes the best items, best first, skipping <paramref name="exclude"/>; returns how many it wrote.</summary>
+    /// Writes the best items, best first, that <paramref name="filter"/> allows; returns how many it wrote.</summary>
     int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null);
+        ItemFilter? filter = null);
 
     /// <summary>How many of the session's recent items the repeat scores read (0: the model has none).</summary>
     int RepeatWindow { get; }
@@ -43,5 +43,5 @@ public interface ISessionModel : ISessionRanker
     /// oldest first, ending with <paramref name="lastItem"/>; the last <see cref="RepeatWindow"/> are read): the
     /// repeat scores point back at them. The other overload ranks as if the session had no items to repeat.</summary>
     int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
-        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null);
+        Span<RankedItem> destination, ItemFilter? filter = null);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Personalization.Catalog;
 using Personalization.Grains;
 using Personalization.Hosting;
 using Personalization.Ingestion.Configuration;
@@ -53,8 +54,17 @@ public static class PersonalizationSiloBuilderExtensions
         silo.Services.AddPersonalizationGrains();
         silo.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         // Every silo joins the consumer group, so partitions spread over the silos as they join and leave.
+        // Every silo also reads the whole catalog topic into its own table; without Kafka the table stays empty.
+        silo.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
         if (!string.IsNullOrWhiteSpace(configuration["Kafka:BootstrapServers"]))
+        {
             silo.Services.AddKafkaClickstreamIngestion();
+            silo.Services.AddKafkaCatalogReader();
+        }
+        else
+        {
+            silo.Services.AddSingleton<ICatalogProgress, NoCatalogTopic>();
+        }
         return silo;
     }
 }

@@ -9,6 +9,9 @@ public static class ContractMapping
         new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))], r.Arm,
             r.TotalEventsApplied);
 
+    public static CatalogItemDocument ToDocument(this Personalization.Contract.CatalogItem i) =>
+        new(i.ItemId, i.Title, i.CategoryPath, i.Brand, i.Price, i.Currency, i.InStock, i.Attributes);
+
     public static SessionResponse ToResponse(this SessionSummary s) =>
         new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,
             s.StartedAt, s.LastEventAt, s.ModelVersion, s.PurchaseIntent, s.PurchaseIntent is null ? null : s.ModelVersion);

@@ -26,7 +26,12 @@ public static class UsersEndpoints
             .WithDescription($"Ranks the catalog for the user's current session (attention over the session's recent " +
                 $"GRU states; a popularity/co-occurrence fallback ranker when no trained model is loaded, named " +
                 $"`fallback:…` in `modelVersion`). Items bought in the session are never returned. `count` is " +
-                $"1..{MaxCount} (default {DefaultCount}). A user without events gets the fallback ranking and a null " +
+                $"1..{MaxCount} (default {DefaultCount}). Business rules, applied inside the ranking so the list still has " +
+                $"`count` items when enough qualify: `category` (a prefix of the item's category path, whole segments, " +
+                $"any case: `Hobbies` or `Hobbies > Model Trains`), `inStock=true`, `minPrice` / `maxPrice` " +
+                $"(inclusive), `exclude` (item ids, repeated or comma-separated), `excludeSeen=true` (skip the " +
+                $"session's recent items). Items deleted from the catalog are never returned; items the catalog does " +
+                $"not list pass only when no category, stock or price rule is given. A user without events gets the fallback ranking and a null " +
                 $"`sessionId`. 503 when the cluster does not answer within the deadline, retries included, or at once " +
                 $"(with Retry-After) when session storage is unavailable.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -56,16 +61,18 @@ public static class UsersEndpoints
     }
 
     private static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, ProblemHttpResult>>
-        GetRecommendationsAsync(string userId, int? count, IClusterClient cluster, ResilientGrainCalls calls,
+        GetRecommendationsAsync(string userId, int? count, [AsParameters] RecommendationRulesQuery rules,
+            IClusterClient cluster, ResilientGrainCalls calls,
             IOptions<ApiOptions> options, HttpResponse response, CancellationToken cancellationToken)
     {
         var (k, errors) = RecommendationQuery(userId, count, options.Value);
+        var businessRules = rules.ToRules(errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         try
         {
             var recommendations = await calls.InvokeAsync(
-                () => cluster.GetGrain<IUserSessionGrain>(userId).RecommendAsync(k), cancellationToken);
+                () => cluster.GetGrain<IUserSessionGrain>(userId).RecommendAsync(k, businessRules), cancellationToken);
             return TypedResults.Ok(recommendations.ToResponse());
         }
         catch (ClusterUnavailableException e)

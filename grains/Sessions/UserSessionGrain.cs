@@ -146,13 +146,13 @@ public sealed class UserSessionGrain(
         }, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
     }
 
-    public async Task<Recommendations> RecommendAsync(int count)
+    public async Task<Recommendations> RecommendAsync(int count, RecommendationRules? rules = null)
     {
         var state = session.State;
         // A hot reload rebuilds the states in memory only: it is deterministic, so the next applied batch stores it.
         var arm = Arm;
         Tracker.SyncModel(arm.Model);
-        var ranked = await RankAsync(count);
+        var ranked = await RankAsync(count, rules);
         return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items,
             state.TotalEventsApplied, arm.Name);
     }
@@ -170,12 +170,22 @@ public sealed class UserSessionGrain(
     }
 
     // Exactly the ranking RecommendAsync would serve now.
-    private Task<RankedItems> RankAsync(int count)
+    private Task<RankedItems> RankAsync(int count, RecommendationRules? rules = null)
     {
         var state = session.State;
         var query = new RankingQuery(state.ModelVersion, MemoryMarshal.Cast<byte, float>(state.HiddenStates).ToArray(),
-            state.RecentItems.ToArray(), state.PurchasedItems.ToArray(), count, state.LastStateItem);
+            state.RecentItems.ToArray(), Excluded(state, rules), count, state.LastStateItem, rules);
         return GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
+    }
+
+    // Bought items always; the caller's exclusions and, with ExcludeSeen, the session's recent items.
+    private static string[] Excluded(UserSessionState state, RecommendationRules? rules)
+    {
+        if (rules is null || (rules.Exclude is not { Count: > 0 } && !rules.ExcludeSeen)) return [.. state.PurchasedItems];
+        var excluded = new HashSet<string>(state.PurchasedItems, StringComparer.Ordinal);
+        if (rules.Exclude is { } exclude) excluded.UnionWith(exclude);
+        if (rules.ExcludeSeen) excluded.UnionWith(state.RecentItems);
+        return [.. excluded];
     }
 
     private async Task CheckLiveQualityAsync(string itemId, string arm)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Personalization.Catalog;
+using Personalization.Ingestion.Catalog;
 using Personalization.Ingestion.Consuming;
 using Personalization.Contract;
 using Personalization.Ingestion.Publishing;
@@ -33,6 +35,37 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<KafkaPublisherHealth>();
         services.TryAddSingleton<IClickEventPublisher, KafkaClickEventPublisher>();
         return services;
+    }
+
+    /// <summary>The silo side of the catalog: the <see cref="CatalogTable"/> built from the catalog topic by a
+    /// <see cref="KafkaCatalogReader"/>, which is also the silo's <see cref="ICatalogProgress"/>.</summary>
+    public static IServiceCollection AddKafkaCatalogReader(this IServiceCollection services)
+    {
+        services.AddKafkaOptions();
+        services.AddCatalogOptions();
+        services.TryAddSingleton<IngestionMetrics>();
+        services.TryAddSingleton<CatalogTable>();
+        services.AddSingleton<KafkaCatalogReader>();
+        services.AddSingleton<ICatalogProgress>(sp => sp.GetRequiredService<KafkaCatalogReader>());
+        services.AddHostedService(sp => sp.GetRequiredService<KafkaCatalogReader>());
+        return services;
+    }
+
+    /// <summary>The web API side: <see cref="ICatalogPublisher"/> writing items and tombstones to the catalog topic,
+    /// and the catalog contract's validator with the <c>Catalog:Validation</c> limits.</summary>
+    public static IServiceCollection AddKafkaCatalogPublisher(this IServiceCollection services)
+    {
+        services.AddKafkaOptions();
+        services.AddCatalogOptions();
+        services.TryAddSingleton<ICatalogPublisher, KafkaCatalogPublisher>();
+        return services;
+    }
+
+    private static void AddCatalogOptions(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>());
+        services.TryAddSingleton(sp => new CatalogItemJson(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Validation));
     }
 
     private static void AddKafkaOptions(this IServiceCollection services)

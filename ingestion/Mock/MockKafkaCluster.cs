@@ -70,6 +70,14 @@ public sealed class MockKafkaCluster : IDisposable
         CreateTopic(intentTopic, Math.Max(1, partitions / 2));
     }
 
+    /// <summary>Creates the catalog topic and its dead-letter topic (the mock does not compact: readers apply
+    /// last-value-wins themselves).</summary>
+    public void CreateCatalogTopics(int partitions = 4, string topic = "catalog", string deadLetterTopic = "catalog.dlq")
+    {
+        CreateTopic(topic, partitions);
+        CreateTopic(deadLetterTopic, 1);
+    }
+
     /// <summary>Takes broker <paramref name="brokerId"/> (1-based) down, closing its connections.</summary>
     public void SetBrokerDown(int brokerId) => ThrowOnError(rd_kafka_mock_broker_set_down(Live(), brokerId), "Broker down");
 

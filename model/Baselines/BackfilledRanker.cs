@@ -22,13 +22,14 @@ public sealed class BackfilledRanker(ISessionRanker primary, ISessionRanker back
             backfill.Advance(item, eventType);
         }
 
-        public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+        public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null)
         {
             k = Math.Min(k, destination.Length);
-            var written = primary.TopK(k, destination, exclude);
+            var written = primary.TopK(k, destination, filter);
             if (written == k) return written;
-            var skip = new HashSet<int>(exclude ?? Enumerable.Empty<int>());
-            foreach (var r in destination[..written]) skip.Add(r.Item);
+            var first = new int[written];
+            for (var i = 0; i < written; i++) first[i] = destination[i].Item;
+            var skip = (filter ?? new ItemFilter()).AlsoExcluding(first);
             var filled = backfill.TopK(k - written, destination[written..k], skip);
             if (filled == 0) return written;
             var ceiling = written > 0 ? destination[written - 1].Score / 2 : 1f;

@@ -52,8 +52,8 @@ public sealed class PopularityRanker : ISessionRanker
 
     public ISessionCursor StartSession() => new Cursor(this);
 
-    /// <summary>Writes the most popular items, best first, skipping <paramref name="exclude"/>.</summary>
-    public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+    /// <summary>Writes the most popular items, best first, that <paramref name="filter"/> allows.</summary>
+    public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null)
     {
         k = Math.Min(k, destination.Length);
         if (k <= 0) return 0;
@@ -61,13 +61,13 @@ public sealed class PopularityRanker : ISessionRanker
         var written = 0;
         foreach (var candidate in head)
         {
-            if (exclude?.Contains(candidate.Item) == true) continue;
+            if (filter?.Allows(candidate.Item) == false) continue;
             destination[written++] = candidate;
             if (written == k) return written;
         }
         // Only when the cached head ran out (tiny catalogues or huge exclusions) fall back to a full scan.
         if (head.Length < _counts.Length)
-            return TopKSelector.Select(_counts.Length, i => _counts.Get(i), k, destination, exclude);
+            return TopKSelector.Select(_counts.Length, i => _counts.Get(i), k, destination, filter);
         return written;
     }
 
@@ -96,7 +96,7 @@ public sealed class PopularityRanker : ISessionRanker
     {
         public void Advance(int item, int eventType) { }
 
-        public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-            ranker.TopK(k, destination, exclude);
+        public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null) =>
+            ranker.TopK(k, destination, filter);
     }
 }

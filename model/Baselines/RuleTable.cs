@@ -25,13 +25,13 @@ internal sealed class RuleTable
         lock (_lock) PruneLocked(keep);
     }
 
-    public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude)
+    public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter)
     {
         var heap = new TopKHeap(destination[..Math.Min(k, destination.Length)]);
         lock (_lock)
         {
             foreach (var (target, weight) in _weights)
-                if (exclude?.Contains(target) != true) heap.Add(weight, target);
+                if (filter?.Allows(target) != false) heap.Add(weight, target);
         }
         return heap.SortDescending();
     }

@@ -97,7 +97,7 @@ public sealed class SequentialRulesRanker : ISessionRanker
             if (item >= 0) _last = item;
         }
 
-        public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-            ranker.TableAt(_last)?.TopK(k, destination, exclude) ?? 0;
+        public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null) =>
+            ranker.TableAt(_last)?.TopK(k, destination, filter) ?? 0;
     }
 }

@@ -51,7 +51,7 @@ public sealed class SessionKnnRanker : ISessionRanker
 
     public ISessionCursor StartSession() => new Cursor(this);
 
-    internal int Rank(IReadOnlyList<int> recent, int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude)
+    internal int Rank(IReadOnlyList<int> recent, int k, Span<RankedItem> destination, ItemFilter? filter)
     {
         if (recent.Count == 0 || _sessionItems.Length == 0) return 0;
         var weights = RecentItemWeights(recent);
@@ -76,7 +76,7 @@ public sealed class SessionKnnRanker : ISessionRanker
                     scores[item] += similarity * decay;
                 }
             }
-            var excluded = _options.ExcludeSessionItems ? Union(exclude, weights.Keys) : exclude;
+            var excluded = _options.ExcludeSessionItems ? (filter ?? new ItemFilter()).AlsoExcluding(weights.Keys) : filter;
             return TopKSelector.Select(touchedItems.ToArray(), scores, k, destination, excluded);
         }
         finally
@@ -134,13 +134,6 @@ public sealed class SessionKnnRanker : ISessionRanker
         return 0;
     }
 
-    private static HashSet<int> Union(IReadOnlySet<int>? exclude, IEnumerable<int> items)
-    {
-        var union = new HashSet<int>(items);
-        if (exclude is not null) union.UnionWith(exclude);
-        return union;
-    }
-
     private sealed class Cursor(SessionKnnRanker ranker) : ISessionCursor
     {
         private readonly List<int> _recent = [];
@@ -153,7 +146,7 @@ public sealed class SessionKnnRanker : ISessionRanker
             if (_recent.Count > ranker._options.LastItems) _recent.RemoveAt(0);
         }
 
-        public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-            ranker.Rank(_recent, k, destination, exclude);
+        public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null) =>
+            ranker.Rank(_recent, k, destination, filter);
     }
 }

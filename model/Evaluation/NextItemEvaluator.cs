@@ -58,13 +58,14 @@ public sealed class NextItemEvaluator(EvaluationOptions? options = null)
         var firstTarget = targets == TargetPositions.LastOnly ? events.Count - 1 : 1;
         var cursor = ranker.StartSession();
         var seen = _options.ExcludeSeen ? new HashSet<int>() : null;
+        var seenFilter = seen is null ? null : ItemFilter.Excluding(seen);
         for (var p = 0; p < events.Count - 1; p++)
         {
             var item = IndexOf(ranker, events[p].ItemId);
             cursor.Advance(item, events[p].EventType);
             if (item >= 0) seen?.Add(item);
             if (p + 1 < firstTarget) continue;
-            var written = cursor.TopK(list.Length, list, seen);
+            var written = cursor.TopK(list.Length, list, seenFilter);
             var target = IndexOf(ranker, events[p + 1].ItemId);
             var rank = 0;
             for (var r = 0; r < written; r++)

@@ -19,7 +19,7 @@ namespace Personalization.Model.Inference;
 /// <item>if the K-th exact score T is above every upper bound left out of the candidates, no other item can be in the
 /// top-K, so the answer is exact; otherwise (rare, counted in <see cref="FullScans"/>) the float scan answers.</item>
 /// </list>
-/// Eligibility (<c>exclude</c>) is checked before an item may enter either heap, so an answer holds K items whenever
+/// Eligibility (the query's <see cref="ItemFilter"/>) is checked before an item may enter either heap, so an answer holds K items whenever
 /// K eligible items exist. Thread-safe; the scans allocate nothing on the heap for K ≤ 1000.</summary>
 public sealed class CatalogScorer
 {
@@ -68,25 +68,25 @@ public sealed class CatalogScorer
     public long FullScans => Interlocked.Read(ref _fullScans);
 
     /// <summary>The exact top-K (see the type's summary). Returns how many items it wrote.</summary>
-    public int TopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        TopK(session, lastItem, default, destination, exclude);
+    public int TopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, ItemFilter? filter = null) =>
+        TopK(session, lastItem, default, destination, filter);
 
     /// <summary>As the other overload, with the query's sparse additions.</summary>
     public int TopK(ReadOnlySpan<float> session, int lastItem, SparseScores extra, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+        ItemFilter? filter = null)
     {
         CheckQuery(session, lastItem);
         var k = Math.Min(destination.Length, Items);
         if (k == 0) return 0;
         var c = CandidatesFor(k);
-        if (c >= Items) return ExactTopK(session, lastItem, extra, destination, exclude);
+        if (c >= Items) return ExactTopK(session, lastItem, extra, destination, filter);
 
         RankedItem[]? rented = c > StackCandidates ? ArrayPool<RankedItem>.Shared.Rent(c) : null;
         var storage = rented is null ? stackalloc RankedItem[c] : rented.AsSpan(0, c);
         try
         {
             var candidates = new TopKHeap(storage);
-            ScanQuantized(session, lastItem, extra, exclude, bounds: true, ref candidates);
+            ScanQuantized(session, lastItem, extra, filter, bounds: true, ref candidates);
             var kept = candidates.Count;
             var lowestBound = candidates.Threshold;
 
@@ -105,26 +105,26 @@ public sealed class CatalogScorer
             if (rented is not null) ArrayPool<RankedItem>.Shared.Return(rented);
         }
         Interlocked.Increment(ref _fullScans);
-        return ExactTopK(session, lastItem, extra, destination, exclude);
+        return ExactTopK(session, lastItem, extra, destination, filter);
     }
 
     /// <summary>The top-K of the quantised scores alone (no error bound, no rescoring), with their approximate
     /// scores: what a quantised-only ranker would answer; benchmarks measure its recall against <see cref="ExactTopK"/>.</summary>
-    public int ApproximateTopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+    public int ApproximateTopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, ItemFilter? filter = null)
     {
         CheckQuery(session, lastItem);
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, Items)]);
-        ScanQuantized(session, lastItem, default, exclude, bounds: false, ref heap);
+        ScanQuantized(session, lastItem, default, filter, bounds: false, ref heap);
         return heap.SortDescending();
     }
 
     /// <summary>The plain float scan over the whole table: the reference the other two are measured against.</summary>
-    public int ExactTopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        ExactTopK(session, lastItem, default, destination, exclude);
+    public int ExactTopK(ReadOnlySpan<float> session, int lastItem, Span<RankedItem> destination, ItemFilter? filter = null) =>
+        ExactTopK(session, lastItem, default, destination, filter);
 
     /// <summary>As the other overload, with the query's sparse additions.</summary>
     public int ExactTopK(ReadOnlySpan<float> session, int lastItem, SparseScores extra, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+        ItemFilter? filter = null)
     {
         CheckQuery(session, lastItem);
         var heap = new TopKHeap(destination[..Math.Min(destination.Length, Items)]);
@@ -139,7 +139,7 @@ public sealed class CatalogScorer
             if (_bias is not null) score += _bias[item];
             if (pair < pairsEnd && _transitions!.Successors[pair] == item) score += _transitionWeight![pair++];
             if (added < extra.Items.Length && extra.Items[added] == item) score += extra.Values[added++];
-            if (heap.Admits(score, item) && Eligible(item, exclude)) heap.Add(score, item);
+            if (heap.Admits(score, item) && Eligible(item, filter)) heap.Add(score, item);
         }
         return heap.SortDescending();
     }
@@ -158,7 +158,7 @@ public sealed class CatalogScorer
         return score;
     }
 
-    private static bool Eligible(int item, IReadOnlySet<int>? exclude) => exclude is null || !exclude.Contains(item);
+    private static bool Eligible(int item, ItemFilter? filter) => filter is null || filter.Allows(item);
 
     private (int First, int End) PairsOf(int lastItem) =>
         _transitions is not null && lastItem >= 0 ? (_transitions.Offsets[lastItem], _transitions.Offsets[lastItem + 1]) : (0, 0);
@@ -173,7 +173,7 @@ public sealed class CatalogScorer
     // Fills the heap with the eligible items of the highest quantised score, or of the highest upper bound of the
     // exact score when bounds is set. score ≈ s_r (s_q q̂·r̂) + bias (+ transition); bound adds s_r c1 + c2 A_r with
     // c1 = Σ|q| / 2, c2 = s_q and A_r = s_r Σ|r̂| / 2 (stored per row), all widened by BoundSlack.
-    private void ScanQuantized(ReadOnlySpan<float> session, int lastItem, SparseScores extra, IReadOnlySet<int>? exclude, bool bounds,
+    private void ScanQuantized(ReadOnlySpan<float> session, int lastItem, SparseScores extra, ItemFilter? filter, bool bounds,
         ref TopKHeap heap)
     {
         var q = _quantized;
@@ -225,7 +225,7 @@ public sealed class CatalogScorer
                     var lane = BitOperations.TrailingZeroCount(above);
                     above &= above - 1;
                     var item = first + lane;
-                    if (item < Items && heap.Admits(block[lane], item) && Eligible(item, exclude)) heap.Add(block[lane], item);
+                    if (item < Items && heap.Admits(block[lane], item) && Eligible(item, filter)) heap.Add(block[lane], item);
                 }
             }
             return;
@@ -236,7 +236,7 @@ public sealed class CatalogScorer
             var score = s * (step * q.Dot(item, codes) + c1) + c2 * q.HalfScaledL1[item] + _paddedBias[item];
             if (pair < pairsEnd && successors![pair] == item) score += _transitionWeight![pair++];
             if (added < extraItems.Length && extraItems[added] == item) score += extra.Values[added++];
-            if (heap.Admits(score, item) && Eligible(item, exclude)) heap.Add(score, item);
+            if (heap.Admits(score, item) && Eligible(item, filter)) heap.Add(score, item);
         }
     }
 }

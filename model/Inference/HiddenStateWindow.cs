@@ -69,19 +69,19 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
     public float? Intent(ISessionModel model) =>
         model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..]) : null;
 
-    /// <summary>The best items for this window, best first, skipping <paramref name="exclude"/>;
+    /// <summary>The best items for this window, best first, that <paramref name="filter"/> allows;
     /// <paramref name="sessionItems"/> (see <see cref="KnownItems"/>) feed the model's repeat scores.</summary>
-    public int Rank(ISessionModel model, ReadOnlySpan<int> sessionItems, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null) =>
-        Rank(model, Floats, LastItem, sessionItems, destination, exclude);
+    public int Rank(ISessionModel model, ReadOnlySpan<int> sessionItems, Span<RankedItem> destination, ItemFilter? filter = null) =>
+        Rank(model, Floats, LastItem, sessionItems, destination, filter);
 
     /// <summary>The same ranking from a window's parts as they travel in a ranking request.</summary>
     public static int Rank(ISessionModel model, ReadOnlySpan<float> states, int lastItem, ReadOnlySpan<int> sessionItems,
-        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+        Span<RankedItem> destination, ItemFilter? filter = null)
     {
         var rows = states.Length / model.HiddenSize;
         return rows == 0
-            ? model.Rank([], 0, -1, [], destination, exclude)
-            : model.Rank(states[..(rows * model.HiddenSize)], rows, lastItem, sessionItems, destination, exclude);
+            ? model.Rank([], 0, -1, [], destination, filter)
+            : model.Rank(states[..(rows * model.HiddenSize)], rows, lastItem, sessionItems, destination, filter);
     }
 
     /// <summary>The session's items as the repeat scores read them: the indices of the ids the model knows, oldest

@@ -113,7 +113,7 @@ public sealed class SessionModel : ISessionModel
     }
 
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, Span<RankedItem> destination,
-        IReadOnlySet<int>? exclude = null)
+        ItemFilter? filter = null)
     {
         if (destination.IsEmpty)
         {
@@ -122,14 +122,14 @@ public sealed class SessionModel : ISessionModel
         }
         Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
         SessionVector(recentStates, stateCount, lastItem, session);
-        return Catalog.TopK(session, lastItem, destination, exclude);
+        return Catalog.TopK(session, lastItem, destination, filter);
     }
 
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
-        Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+        Span<RankedItem> destination, ItemFilter? filter = null)
     {
         var bound = SessionScoreBound(stateCount, sessionItems);
-        if (bound == 0 || destination.IsEmpty) return Rank(recentStates, stateCount, lastItem, destination, exclude);
+        if (bound == 0 || destination.IsEmpty) return Rank(recentStates, stateCount, lastItem, destination, filter);
         Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
         SessionVector(recentStates, stateCount, lastItem, session);
         int[]? rentedItems = bound > StackItems ? ArrayPool<int>.Shared.Rent(bound) : null;
@@ -139,7 +139,7 @@ public sealed class SessionModel : ISessionModel
         try
         {
             var count = SessionScores(recentStates, stateCount, sessionItems, items, values);
-            return Catalog.TopK(session, lastItem, new SparseScores(items[..count], values[..count]), destination, exclude);
+            return Catalog.TopK(session, lastItem, new SparseScores(items[..count], values[..count]), destination, filter);
         }
         finally
         {

@@ -18,12 +18,12 @@ internal sealed class SessionModelCursor(ISessionModel model) : ISessionCursor
         if (_recent.Count > model.RepeatWindow) _recent.RemoveAt(0);
     }
 
-    public int TopK(int k, Span<RankedItem> destination, IReadOnlySet<int>? exclude = null)
+    public int TopK(int k, Span<RankedItem> destination, ItemFilter? filter = null)
     {
         Span<int> known = _recent.Count <= 256 ? stackalloc int[_recent.Count] : new int[_recent.Count];
         var count = 0;
         foreach (var item in _recent)
             if (item >= 0) known[count++] = item;
-        return _window.Rank(model, known[..count], destination[..Math.Min(k, destination.Length)], exclude);
+        return _window.Rank(model, known[..count], destination[..Math.Min(k, destination.Length)], filter);
     }
 }

@@ -19,8 +19,10 @@ internal static class MockClusterCommand
         var bootstrapFile = cli.String("--bootstrap-file");
         var topic = cli.String("--topic", "clickstream");
         var deadLetterTopic = cli.String("--dead-letter-topic", "clickstream.dlq");
+        var catalogPartitions = (int)(cli.Long("--catalog-partitions") ?? 4);
         cli.RejectUnknown();
-        if (partitions < 1 || brokers < 1) throw new UsageException("--partitions and --brokers must be at least 1");
+        if (partitions < 1 || brokers < 1 || catalogPartitions < 1)
+            throw new UsageException("--partitions, --catalog-partitions and --brokers must be at least 1");
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -28,8 +30,9 @@ internal static class MockClusterCommand
 
         using var cluster = new MockKafkaCluster(brokers);
         cluster.CreateClickstreamTopics(partitions, topic, deadLetterTopic);
+        cluster.CreateCatalogTopics(catalogPartitions);
         Console.WriteLine($"Kafka (librdkafka {cluster.LibrdkafkaVersion} mock cluster, in memory) bootstrap: {cluster.BootstrapServers}");
-        Console.WriteLine($"topics: {topic} ({partitions} partitions), {deadLetterTopic} ({Math.Max(1, partitions / 2)} partitions)");
+        Console.WriteLine($"topics: {topic} ({partitions} partitions), {deadLetterTopic} ({Math.Max(1, partitions / 2)} partitions), catalog ({catalogPartitions} partitions), catalog.dlq");
         if (bootstrapFile is not null)
         {
             // Written whole, then renamed, so a script polling for the file never reads half an address.

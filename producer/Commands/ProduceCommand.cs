@@ -11,7 +11,7 @@ internal static class ProduceCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var cli = new CliArguments(args, new HashSet<string> { "--synthetic" });
+        var cli = new CliArguments(args, new HashSet<string> { "--synthetic", "--synthetic-catalog" });
         var options = new KafkaOptions
         {
             BootstrapServers = cli.String("--bootstrap") ?? throw new UsageException("--bootstrap HOST:PORT is required"),
@@ -48,11 +48,12 @@ internal static class ProduceCommand
         var jsonl = cli.String("--jsonl");
         var tsv = cli.String("--tsv");
         var synthetic = cli.Has("--synthetic");
+        var syntheticCatalog = cli.Has("--synthetic-catalog");
         var users = (int)(cli.Long("--users") ?? 5_000);
         var items = (int)(cli.Long("--items") ?? 2_000);
         var seed = (int)(cli.Long("--seed") ?? 42);
-        if ((jsonl is not null ? 1 : 0) + (tsv is not null ? 1 : 0) + (synthetic ? 1 : 0) != 1)
-            throw new UsageException("choose exactly one of --jsonl FILE, --tsv FILE, --synthetic");
+        if ((jsonl is not null ? 1 : 0) + (tsv is not null ? 1 : 0) + (synthetic ? 1 : 0) + (syntheticCatalog ? 1 : 0) != 1)
+            throw new UsageException("choose exactly one of --jsonl FILE, --tsv FILE, --synthetic, --synthetic-catalog");
         if (jsonl is not null || tsv is not null)
         {
             var path = (jsonl ?? tsv)!;
@@ -60,6 +61,6 @@ internal static class ProduceCommand
             return jsonl is not null ? JsonlEventSource.Read(path) : TsvEventSource.Read(path);
         }
         if (users < 1 || items < 1) throw new UsageException("--users and --items must be at least 1");
-        return SyntheticEventSource.Read(users, items, seed);
+        return syntheticCatalog ? SyntheticCatalogSource.Read(users, items, seed) : SyntheticEventSource.Read(users, items, seed);
     }
 }

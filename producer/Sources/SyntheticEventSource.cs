@@ -8,15 +8,18 @@ namespace Personalization.Producer.Sources;
 /// (the generator's simulated clock runs far faster than a live run).</summary>
 internal static class SyntheticEventSource
 {
+    /// <summary>The generator's shape for --users/--items/--seed; the synthetic catalog uses the same.</summary>
+    public static SyntheticClickstreamOptions Options(int users, int items, int seed) => new()
+    {
+        Users = users,
+        Items = items,
+        Categories = Math.Clamp(items / 50, 1, 40),
+        Seed = seed,
+    };
+
     public static IEnumerable<SourceRecord> Read(int users, int items, int seed)
     {
-        var generator = new SyntheticClickstream(new SyntheticClickstreamOptions
-        {
-            Users = users,
-            Items = items,
-            Categories = Math.Clamp(items / 50, 1, 40),
-            Seed = seed,
-        });
+        var generator = new SyntheticClickstream(Options(users, items, seed));
         // Ids unique per run: a restarted producer sends new events, not duplicates the grains would drop.
         var run = Guid.NewGuid().ToString("N")[..8];
         long n = 0;

@@ -64,6 +64,7 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Kafka.CreateClickstreamTopics(partitions: 4, Topic, DeadLetterTopic);
+        Kafka.CreateCatalogTopics(partitions: 2);
         var siloPort = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
         foreach (var (key, value) in new Dictionary<string, string?>

@@ -27,7 +27,7 @@ public sealed class HandSteppedSession(ISessionModel model)
         var excluded = exclude?.Select(id => model.Items.TryGetIndex(id, out var i) ? i : -1).ToHashSet();
         var buffer = new RankedItem[count];
         var window = Window;
-        var written = model.Rank(window, window.Length / model.HiddenSize, _lastItem, _items.ToArray(), buffer, excluded);
+        var written = model.Rank(window, window.Length / model.HiddenSize, _lastItem, _items.ToArray(), buffer, excluded is null ? null : ItemFilter.Excluding(excluded));
         return buffer[..written].Select(r => (model.Items[r.Item], r.Score)).ToList();
     }
 }

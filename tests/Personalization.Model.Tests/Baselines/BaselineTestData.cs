@@ -14,7 +14,7 @@ internal static class BaselineTestData
     public static string[] TopIds(ISessionRanker ranker, ISessionCursor cursor, int k, IReadOnlySet<int>? exclude = null)
     {
         var buffer = new RankedItem[k];
-        var n = cursor.TopK(k, buffer, exclude);
+        var n = cursor.TopK(k, buffer, exclude is null ? null : ItemFilter.Excluding(exclude));
         return [.. buffer.Take(n).Select(r => ranker.Items[r.Item])];
     }
 

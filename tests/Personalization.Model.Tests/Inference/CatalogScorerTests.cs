@@ -47,8 +47,8 @@ public sealed class CatalogScorerTests
 
         var served = new RankedItem[50];
         var exact = new RankedItem[50];
-        Assert.Equal(50, scorer.TopK(session, 17, served, exclude));
-        scorer.ExactTopK(session, 17, exact, exclude);
+        Assert.Equal(50, scorer.TopK(session, 17, served, ItemFilter.Excluding(exclude)));
+        scorer.ExactTopK(session, 17, exact, ItemFilter.Excluding(exclude));
 
         Assert.Equal(exact, served);
         Assert.DoesNotContain(served, r => exclude.Contains(r.Item));
@@ -62,7 +62,7 @@ public sealed class CatalogScorerTests
         var exclude = Enumerable.Range(0, 2_000).Where(i => i % 400 != 0).ToHashSet(); // 5 eligible
         var served = new RankedItem[20];
 
-        Assert.Equal(5, scorer.TopK(Gaussians(random, 32), -1, served, exclude));
+        Assert.Equal(5, scorer.TopK(Gaussians(random, 32), -1, served, ItemFilter.Excluding(exclude)));
         Assert.Equal([0, 400, 800, 1200, 1600], served.Take(5).Select(r => r.Item).Order());
     }
 

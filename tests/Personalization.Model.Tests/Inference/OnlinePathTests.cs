@@ -140,7 +140,7 @@ public sealed class OnlinePathTests
 
         var exclude = new HashSet<int> { full[0].Item, full[2].Item };
         var filtered = new RankedItem[5];
-        Assert.Equal(5, cursor.TopK(5, filtered, exclude));
+        Assert.Equal(5, cursor.TopK(5, filtered, ItemFilter.Excluding(exclude)));
         Assert.Equal(full.Where(r => !exclude.Contains(r.Item)).Take(5), filtered);
     }
 
@@ -153,7 +153,7 @@ public sealed class OnlinePathTests
         cursor.Advance(2, 0);
 
         var ranked = new RankedItem[20];
-        var written = cursor.TopK(20, ranked, new HashSet<int> { 2 });
+        var written = cursor.TopK(20, ranked, ItemFilter.Excluding(new HashSet<int> { 2 }));
 
         Assert.Equal(5, written);
         Assert.DoesNotContain(2, ranked.Take(written).Select(r => r.Item));
