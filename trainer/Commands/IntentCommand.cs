@@ -28,15 +28,9 @@ internal static class IntentCommand
         var (label, format, split) = Load(args, output);
         var rareItems = args.Int("rare-items", 2);
         var vocabulary = split.ModelVocabulary(rareItems, args.Int("rare-buckets", 512));
-        var defaults = new SessionModelTrainerOptions();
-        // The intent defaults: a head of 32, λ = 1, light dropout, and sampled negatives for large catalogs (which
-        // turns the transition scores off).
-        var options = TrainerArguments.Read(args, defaults with
+        // Sampled negatives for large catalogs (which turns the transition and repeat scores off).
+        var options = TrainerArguments.Read(args, SessionModelTrainerOptions.ForIntent with
         {
-            Shape = defaults.Shape with { IntentHiddenSize = 32 },
-            IntentWeight = 1,
-            Dropout = 0.1,
-            SessionDropout = 0.1,
             NegativeSamples = vocabulary.Count > 5_000 ? 512 : 0,
         });
         args.RejectUnknown();

@@ -47,10 +47,10 @@ public static class IntentModels
         var sessions = new SyntheticIntentSessions(Items: CatalogItems, Categories: 10, Seed: 5).Sessions(2000).ToList();
         var items = new ItemVocabulary(Enumerable.Range(0, CatalogItems).Select(SyntheticClickstream.ItemId));
         var sequences = TrainingSequences.From(sessions, items, withIntent: true);
-        var options = new SessionModelTrainerOptions
+        var options = SessionModelTrainerOptions.ForIntent with
         {
-            Epochs = 4, Threads = 1, Seed = 3, IntentWeight = 1, SelectOnIntent = true,
-            Shape = SessionModelHyperParameters.ForNewModels with { EmbeddingSize = 32, HiddenSize = 32, AttentionSize = 16, IntentHiddenSize = 16 },
+            Epochs = 4, Threads = 1, Seed = 3, SelectOnIntent = true,
+            Shape = SessionModelTrainerOptions.ForIntent.Shape with { EmbeddingSize = 32, HiddenSize = 32, AttentionSize = 16, IntentHiddenSize = 16 },
         };
         using var network = new SessionModelTrainer(options).Train(items.Count, sequences[..1700], sequences[1700..]).Network;
         var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("pz-intent-model-").FullName, "intent.pzm");

@@ -17,9 +17,9 @@ public sealed class IntentTrainingTests(ITestOutputHelper output)
     public void Both_head_variants_beat_the_logistic_baseline_by_a_clear_margin_on_learnable_intent()
     {
         var split = IntentSplit.ByShare(new SyntheticIntentSessions(Items: 300, Categories: 10).Sessions(3000).ToList(), 0.2, 0.1);
-        var options = new SessionModelTrainerOptions
+        var options = SessionModelTrainerOptions.ForIntent with
         {
-            Epochs = 4, Threads = 1, Patience = 2, IntentWeight = 1,
+            Epochs = 4, Threads = 1, Patience = 2,
             Shape = new() { EmbeddingSize = 32, HiddenSize = 32, AttentionSize = 16, IntentHiddenSize = 16 },
         };
         var train = TrainingSequences.From(split.Train, split.Items, withIntent: true);
