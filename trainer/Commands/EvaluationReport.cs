@@ -16,7 +16,7 @@ public sealed record EvaluationReport(
     IReadOnlyList<EvaluationResult> Results,
     TrainingSummary? Training = null)
 {
-    public void Write(string path) => JsonReportFile.Write(path, this);
+    public void Write(string path) => ReportJson.Write(path, this);
 
-    public static EvaluationReport Read(string path) => JsonReportFile.Read<EvaluationReport>(path);
+    public static EvaluationReport Read(string path) => ReportJson.Read<EvaluationReport>(path);
 }

@@ -17,9 +17,9 @@ public sealed record PriceReport(
     IReadOnlyList<PriceEvaluationResult> Results,
     PriceTrainingSummary? Training)
 {
-    public void Write(string path) => JsonReportFile.Write(path, this);
+    public void Write(string path) => ReportJson.Write(path, this);
 
-    public static PriceReport Read(string path) => JsonReportFile.Read<PriceReport>(path);
+    public static PriceReport Read(string path) => ReportJson.Read<PriceReport>(path);
 }
 
 /// <summary>What price training did: the artifact, the kept epoch, the curve, time and memory.</summary>
