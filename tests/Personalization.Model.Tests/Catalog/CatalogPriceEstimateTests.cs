@@ -2,6 +2,7 @@ using Personalization.Catalog;
 using Personalization.Contract;
 using Personalization.Model.Pricing;
 using Personalization.Model.Tests.Pricing;
+using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Trainer.Pricing;
 using Xunit;
 
