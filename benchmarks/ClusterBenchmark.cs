@@ -58,7 +58,7 @@ internal static class ClusterBenchmark
         var writer = new ClickstreamWriter(producer, kafkaOptions.Topic);
         using var applied = new AppliedEventCounter();
 
-        var silo = BuildSilo(redis, modelPath, kafka.BootstrapServers);
+        var silo = BuildSilo(redis, modelPath, kafka.BootstrapServers, args.Optional("--silo-settings"));
         var memoryBefore = HeapBytes();
         await silo.StartAsync();
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
@@ -79,6 +79,7 @@ internal static class ClusterBenchmark
             producer.Flush(TimeSpan.FromMinutes(1));
         });
         var started = Stopwatch.StartNew();
+        var (cpuBefore, redisCpuBefore) = (Process.GetCurrentProcess().TotalProcessorTime, await RedisCpuSecondsAsync(redis));
         await applied.WaitForAsync(1, TimeSpan.FromMinutes(2));
         var firstAt = started.Elapsed;
         var ran = await applied.WaitForAsync(events, TimeSpan.FromMinutes(30), progress: TimeSpan.FromSeconds(10));
@@ -87,6 +88,13 @@ internal static class ClusterBenchmark
         var ingestRate = Math.Min(ran, events) / ingestSeconds;
         Console.WriteLine($"sustained ingest (state durable in Redis before commit): {events} events in {ingestSeconds:F1} s = {ingestRate:F0} events/s (group join and first batch took {firstAt.TotalSeconds:F1} s)");
         report["ingest_events_per_s"] = Math.Round(ingestRate);
+        // The cost per event: this process (producer, mock broker, consumer, silo) and the Redis server, in CPU time.
+        var cpuPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / events;
+        var redisPerEvent = (await RedisCpuSecondsAsync(redis) - redisCpuBefore) * 1e6 / events;
+        Console.WriteLine($"CPU per event: {cpuPerEvent:F1} µs in this process (producer, mock broker, consumer, silo) + {redisPerEvent:F1} µs in redis-server " +
+                          $"= at most {Environment.ProcessorCount * 1e6 / (cpuPerEvent + redisPerEvent):F0} events/s on {Environment.ProcessorCount} cores");
+        report["ingest_cpu_us_per_event"] = Math.Round(cpuPerEvent, 1);
+        report["ingest_redis_cpu_us_per_event"] = Math.Round(redisPerEvent, 1);
 
         var memoryAfter = HeapBytes();
         var siloBytesPerUser = (memoryAfter - memoryBefore) / (double)users;
@@ -153,7 +161,9 @@ internal static class ClusterBenchmark
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static WebApplication BuildSilo(string redis, string modelPath, string bootstrap) => LoopbackSilo.Build(
+    // --silo-settings "Kafka:MaxConcurrentUsers=512;Redis:Batching:MaxWritesPerFlush=256" overrides the silo's
+    // configuration, to measure a setting against the defaults in the same conditions.
+    private static WebApplication BuildSilo(string redis, string modelPath, string bootstrap, string? overrides) => LoopbackSilo.Build(
         new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
@@ -164,7 +174,9 @@ internal static class ClusterBenchmark
             ["Kafka:BootstrapServers"] = bootstrap,
             ["Kafka:GroupId"] = "bench-silos",
             ["Kafka:Client:session.timeout.ms"] = "6000",
-        });
+        },
+        (overrides ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)(kv.Length > 1 ? kv[1] : "")));
 
     private static async Task ProbeVisibilityAsync(IProducer<string, byte[]> producer, string topic, IGrainFactory grains,
         int catalog, LatencyRecorder visible, int[] late, CancellationToken stop)
@@ -242,6 +254,16 @@ internal static class ClusterBenchmark
             }
         }));
         return done / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> RedisCpuSecondsAsync(string redis)
+    {
+        var config = ConfigurationOptions.Parse(redis);
+        config.AllowAdmin = true;
+        using var connection = await ConnectionMultiplexer.ConnectAsync(config);
+        var cpu = (await connection.GetServers()[0].InfoAsync("cpu")).SelectMany(g => g).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return double.Parse(cpu["used_cpu_user"], System.Globalization.CultureInfo.InvariantCulture)
+            + double.Parse(cpu["used_cpu_sys"], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<StateSizes> StateSizesAsync(string redis)
