@@ -80,6 +80,16 @@ internal static class ModelBenchmark
         }
         var fullScans = model.Catalog.FullScans - fullScansBefore;
 
+        // The cost of the session scores: the same requests without the session's items.
+        var withoutSession = new LatencyRecorder();
+        for (var i = 0; i < queries; i++)
+        {
+            var s = sessions[i % sessions.Length];
+            var t = Stopwatch.GetTimestamp();
+            model.Rank(s.States, s.Count, s.LastItem, top);
+            withoutSession.Add(Stopwatch.GetElapsedTime(t));
+        }
+
         // The raw anchor: the same attention, then the plain float scan; and the answers compared on each session.
         var anchor = new LatencyRecorder();
         var exact = new RankedItem[K];
@@ -112,7 +122,8 @@ internal static class ModelBenchmark
 
         var c = model.Catalog;
         Console.WriteLine($"attention + top-{K} over {c.Items} items, as served (int8 candidates → exact rescoring): {served.Summary()} (one thread)");
-        Console.WriteLine($"  raw anchor, attention + float scan: {anchor.Summary()}");
+        Console.WriteLine($"  same requests without the session's items (no repeat or neighbourhood scores): {withoutSession.Summary()}");
+        Console.WriteLine($"  raw anchor, attention + the same session scores + float scan: {anchor.Summary()}");
         Console.WriteLine($"  recall@{K} vs the float scan: served {recall:F4} ({differing} of {anchorQueries} answers not identical), "
             + $"int8 scores alone {quantisedRecall:F4}; exactness check failed → float scan: {fullScans} of {queries} queries");
         Console.WriteLine($"  session items per request: up to {model.RepeatWindow}; repeat + neighbourhood terms added: {sessionTerms / (double)anchorQueries:F1} on average");
@@ -120,6 +131,8 @@ internal static class ModelBenchmark
 
         report[$"rank_{label}_p50_ms"] = Math.Round(served.Percentile(50), 3);
         report[$"rank_{label}_p99_ms"] = Math.Round(served.Percentile(99), 3);
+        report[$"rank_{label}_no_session_items_p50_ms"] = Math.Round(withoutSession.Percentile(50), 3);
+        report[$"rank_{label}_no_session_items_p99_ms"] = Math.Round(withoutSession.Percentile(99), 3);
         report[$"rank_{label}_float_p50_ms"] = Math.Round(anchor.Percentile(50), 3);
         report[$"rank_{label}_float_p99_ms"] = Math.Round(anchor.Percentile(99), 3);
         report[$"rank_{label}_recall_at_20"] = Math.Round(recall, 4);
