@@ -47,6 +47,7 @@ public sealed class UserSessionGrain(
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = ServingTracing.StartApply(events.Count);
         var tracker = Tracker;
         var arm = Arm;
         var model = arm.Model;
@@ -71,14 +72,16 @@ public sealed class UserSessionGrain(
             if (step.KnownItem == false) unknown++;
             learned.Add((step.PrecedingItems, e.Event.ItemId));
         }
+        activity?.SetTag("pz.events.duplicates", duplicates);
         if (applied == 0) return new ApplyResult(0, duplicates, 0, 0);
 
         try
         {
             await session.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             // The in-memory state is now ahead of storage: drop it so the next call reloads what is durable, and
             // let the caller retry (its offsets are not committed).
             DeactivateOnIdle();
