@@ -28,6 +28,13 @@ internal static class ChaosBenchmark
             using var stopProducing = new CancellationTokenSource();
             var producing = corpus.RunAsync(stopProducing.Token);
             Log(clock, $"producing {options.Rate:N0} events/s over {options.Users:N0} users");
+            // Availability is counted from the moment the warmed-up system answers steadily under the traffic.
+            if (!await probe.WaitUntilSteadyAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60)))
+            {
+                Log(clock, "the API did not answer steadily within 60 s of the traffic starting");
+                return 1;
+            }
+            Log(clock, "the API answers steadily: availability is counted from here");
 
             await Task.Delay(options.Settle);
             faults.Add(await FaultAsync("kill -9 silo", clock, watch, async () =>
