@@ -39,6 +39,35 @@ public sealed class SiloMetricsTests(ApiClusterFixture cluster)
     }
 
     [Fact]
+    public async Task The_silo_metrics_endpoint_exposes_model_catalog_and_session_state_sizes()
+    {
+        await ApplyOneEventAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
+        http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
+
+        var text = await http.GetStringAsync("/metrics");
+
+        // The served model holds at least its float output table and the int8 copy of it.
+        var model = (Personalization.Model.Inference.SessionModel)cluster.Model;
+        Assert.True(Value(text, "pz_model_size_bytes") >= model.Catalog.FloatTableBytes + model.Catalog.QuantizedTableBytes);
+        Assert.True(Value(text, "pz_catalog_columns_size_bytes") > 0);
+        Assert.True(Value(text, "pz_catalog_items") >= 0);
+        // Every applied event wrote a state of some bytes.
+        Assert.True(Value(text, "pz_session_state_size_bytes_count") >= 1);
+        Assert.True(Value(text, "pz_session_state_size_bytes_sum") >= 100);
+    }
+
+    // The value of the first sample of a series (exposition format: "name{labels} value [timestamp]").
+    private static double Value(string exposition, string series)
+    {
+        var line = exposition.Split('\n').FirstOrDefault(l =>
+            l.StartsWith(series, StringComparison.Ordinal) && l.Length > series.Length && l[series.Length] is '{' or ' ');
+        Assert.True(line is not null, $"{series} is exported");
+        var afterLabels = line!.Contains('}') ? line[(line.LastIndexOf('}') + 1)..] : line[series.Length..];
+        return double.Parse(afterLabels.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task The_silo_metrics_endpoint_needs_the_admin_scope()
     {
         using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
