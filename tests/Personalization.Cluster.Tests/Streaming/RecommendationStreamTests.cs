@@ -37,6 +37,45 @@ public sealed class RecommendationStreamTests(ApiClusterFixture cluster)
     }
 
     [Fact]
+    public async Task The_stream_applies_the_business_rules_of_the_plain_get_to_every_update()
+    {
+        var user = ClickEvents.Unique("sse-rules");
+        var unrestricted = (await (await cluster.Http.GetAsync($"/api/users/{user}/recommendations?count=5")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()!).ToList();
+        var excluded = unrestricted[0];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await cluster.Http.GetAsync(
+            $"/api/users/{user}/recommendations/stream?count=5&exclude={excluded}&excludeSeen=true",
+            HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        var initial = await NextEventAsync(reader, timeout.Token);
+        Assert.DoesNotContain(excluded, Items(initial.Data));
+
+        var seen = unrestricted[1];
+        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PostAsync("/api/events", ApiEvents.Json(ApiEvents.Event(user, seen)))).StatusCode);
+        var update = await NextEventAsync(reader, timeout.Token);
+
+        Assert.Equal("1", update.Id);
+        Assert.DoesNotContain(excluded, Items(update.Data));
+        Assert.DoesNotContain(seen, Items(update.Data));
+        Assert.NotEmpty(Items(update.Data));
+    }
+
+    [Fact]
+    public async Task A_stream_with_contradictory_rules_is_a_400_problem_not_a_stream()
+    {
+        var response = await cluster.Http.GetAsync("/api/users/u1/recommendations/stream?minPrice=5&maxPrice=1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("maxPrice", await response.Content.ReadAsStringAsync());
+    }
+
+    private static List<string> Items(JsonElement data) =>
+        [.. data.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()!)];
+
+    [Fact]
     public async Task A_stream_for_a_bad_user_id_is_a_400_problem_not_a_stream()
     {
         var response = await cluster.Http.GetAsync("/api/users/bad%20id/recommendations/stream");
