@@ -136,8 +136,8 @@ fi
 
 if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
   ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
-    dotnet "$trainer" synthetic --sessions 6000 --out "$run/synthetic.tsv" &&
-    dotnet "$trainer" train --input "$run/synthetic.tsv" --format tsv --epochs 8 --batch-size 32 --test-days 2 --validation-days 1 --baselines pop,sr --out "$run/model.tmp.pzm" &&
+    dotnet "$trainer" synthetic --sessions 6000 --format jsonl --out "$run/synthetic.jsonl" &&
+    dotnet "$trainer" train --input "$run/synthetic.jsonl" --format jsonl --epochs 8 --batch-size 32 --test-days 2 --validation-days 1 --baselines pop,sr --intent-weight 1 --out "$run/model.tmp.pzm" &&
     mv "$run/model.tmp.pzm" "$Model__Path" ) >"$run/logs/train.log" 2>&1 &
   trainer_pid=$!
   training="training a starter model in the background (log: .run/logs/train.log); hot-loaded when done"
@@ -154,7 +154,7 @@ Personalization cluster is running.
   Ops page         http://127.0.0.1:5080/ops?key=$api_key
   Demo shop        http://127.0.0.1:5080/demo?key=$frontend_key
   Dashboard        http://127.0.0.1:5080/dashboard/?key=$api_key   (silo: http://127.0.0.1:5081/dashboard/?key=$api_key)
-  Kafka bootstrap  $Kafka__BootstrapServers   (topics clickstream, catalog; DLQs clickstream.dlq, catalog.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
+  Kafka bootstrap  $Kafka__BootstrapServers   (topics clickstream, catalog, intent; DLQs clickstream.dlq, catalog.dlq; e.g. kcat -b $Kafka__BootstrapServers -L)
   Redis            ${Redis__ConnectionString:-none (in-memory storage, localhost clustering)}
   Silos            $silos (pids: $(for ((i=0; i<silos; i++)); do printf '%s ' "${sv_pid[silo-$i]}"; done); restarted when they exit);  synthetic traffic: $rate events/s;  model: $Model__Path
   ${training:-}

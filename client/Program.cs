@@ -17,6 +17,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthApi();
 app.MapEventsApi();
 app.MapUsersApi();
+app.MapAnalyticsApi();
 app.MapItemsApi();
 app.MapOpsApi();
 app.MapPages();

@@ -10,6 +10,8 @@ namespace Personalization.Grains.Interfaces;
 /// <param name="StartedAt">Timestamp of the session's first event.</param>
 /// <param name="LastEventAt">Timestamp of the session's latest event.</param>
 /// <param name="ModelVersion">Model whose hidden states the session holds, or null when none.</param>
+/// <param name="PurchaseIntent">P(the session goes on to a purchase) after its latest event, from
+/// <paramref name="ModelVersion"/>'s intent head; null without a model with the head or before a known item.</param>
 [GenerateSerializer, Immutable, Alias("pz.session-summary.v1")]
 public sealed record SessionSummary(
     [property: Id(0)] string UserId,
@@ -20,4 +22,5 @@ public sealed record SessionSummary(
     [property: Id(5)] IReadOnlyList<string> PurchasedItems,
     [property: Id(6)] DateTimeOffset? StartedAt,
     [property: Id(7)] DateTimeOffset? LastEventAt,
-    [property: Id(8)] string? ModelVersion);
+    [property: Id(8)] string? ModelVersion,
+    [property: Id(9)] float? PurchaseIntent = null);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Catalog;
 using Personalization.Grains.Fallback;
+using Personalization.Grains.Intent;
+using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Operations;
 using Personalization.Grains.Quality;
@@ -28,6 +30,12 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>());
         services.AddSingleton<RankingScheduler>();
         services.AddSingleton<LiveQualityMonitor>();
+        services.AddOptions<IntentOptions>().BindConfiguration(IntentOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntentOptions>, IntentOptionsValidator>());
+        // No outlet unless one is configured (Kafka ingestion replaces it with the intent topic).
+        services.TryAddSingleton<IIntentEventPublisher, NoIntentEventPublisher>();
+        services.AddSingleton<LiveSessionAnalytics>();
+        services.AddHostedService<SessionAnalyticsReporter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFallbackRanker>();
         services.TryAddSingleton<CatalogTable>();

@@ -22,6 +22,13 @@ public interface ISessionModel : ISessionRanker
     /// <paramref name="item"/> must be a known index (callers skip unknown items).</summary>
     void Step(ReadOnlySpan<float> previous, int item, int eventType, Span<float> next);
 
+    /// <summary>Whether the model has the purchase-intent head (<see cref="Intent"/>).</summary>
+    bool HasIntent { get; }
+
+    /// <summary>P(the session goes on to a purchase) from its current hidden state (<see cref="HiddenSize"/>
+    /// values; empty = the initial zero state). Throws when the model has no intent head.</summary>
+    float Intent(ReadOnlySpan<float> state);
+
     /// <summary>Ranks the catalog from the session's recent hidden states (<paramref name="stateCount"/> rows of
     /// <see cref="HiddenSize"/>, oldest first, the last one current; at most <see cref="Window"/> are read) and the
     /// index of the item whose event produced the current state (<paramref name="lastItem"/>, -1 for none).

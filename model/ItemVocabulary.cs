@@ -30,6 +30,35 @@ public sealed class ItemVocabulary
 
     public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
 
+    /// <summary>Ids of a model's rows for rare items start with this, followed by the bucket number (0..K-1, added in
+    /// order). A vocabulary that holds such rows maps every item it lacks (seen too seldom in training, or never) to
+    /// the bucket of a stable hash of its id (feature hashing), so those events still step the GRU and the same
+    /// unseen item viewed twice looks the same both times. Rare rows are never recommended.</summary>
+    public const string RareItemPrefix = "\u0000rare:";
+
+    /// <summary>The id of rare-item bucket <paramref name="bucket"/>.</summary>
+    public static string RareItemId(int bucket) => RareItemPrefix + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="id"/> names a rare-item bucket.</summary>
+    public static bool IsRareItem(string id) => id.StartsWith(RareItemPrefix, StringComparison.Ordinal);
+
+    /// <summary>How many rare-item buckets the vocabulary holds.</summary>
+    public int RareBuckets => _rareRows.Count;
+
+    /// <summary>The row an event of <paramref name="id"/> steps the GRU with: its own, else its rare-item bucket when
+    /// the vocabulary has buckets, else -1 (the event leaves the state as it was).</summary>
+    public int StepIndex(string id)
+    {
+        if (_indexById.TryGetValue(id, out var index)) return index;
+        var rows = _rareRows;
+        if (rows.Count == 0) return -1;
+        var hash = 2166136261u; // FNV-1a over the UTF-16 code units: stable across processes and platforms
+        foreach (var c in id) hash = (hash ^ c) * 16777619u;
+        return rows[(int)(hash % (uint)rows.Count)];
+    }
+
+    private readonly List<int> _rareRows = [];
+
     public int GetOrAdd(string id)
     {
         if (_indexById.TryGetValue(id, out var existing)) return existing;
@@ -44,6 +73,7 @@ public sealed class ItemVocabulary
                 Volatile.Write(ref _ids, grown);
             }
             _ids[index] = id;
+            if (IsRareItem(id)) _rareRows.Add(index);
             // Publish the id before the count and the map, so readers never see an index without its id.
             Volatile.Write(ref _count, index + 1);
             _indexById[id] = index;

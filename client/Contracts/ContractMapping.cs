@@ -14,5 +14,5 @@ public static class ContractMapping
 
     public static SessionResponse ToResponse(this SessionSummary s) =>
         new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,
-            s.StartedAt, s.LastEventAt, s.ModelVersion);
+            s.StartedAt, s.LastEventAt, s.ModelVersion, s.PurchaseIntent, s.PurchaseIntent is null ? null : s.ModelVersion);
 }

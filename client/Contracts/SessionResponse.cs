@@ -10,6 +10,9 @@ namespace Personalization.Api.Contracts;
 /// <param name="StartedAt">Time of the session's first event.</param>
 /// <param name="LastEventAt">Time of the session's latest event.</param>
 /// <param name="ModelVersion">Model whose hidden states the session holds, or null.</param>
+/// <param name="PurchaseIntent">P(the session goes on to a purchase), updated with every applied event; null when the
+/// model has no intent head or the session has no known item yet.</param>
+/// <param name="IntentModelVersion">The model that computed <paramref name="PurchaseIntent"/> (null with it).</param>
 public sealed record SessionResponse(
     string UserId,
     string? SessionId,
@@ -19,4 +22,6 @@ public sealed record SessionResponse(
     IReadOnlyList<string> PurchasedItems,
     DateTimeOffset? StartedAt,
     DateTimeOffset? LastEventAt,
-    string? ModelVersion);
+    string? ModelVersion,
+    float? PurchaseIntent,
+    string? IntentModelVersion);

@@ -5,4 +5,6 @@ namespace Personalization.Grains.Sessions;
 /// <param name="KnownItem">Whether the model knew the item (null when no model is loaded).</param>
 /// <param name="PrecedingItems">The session's recent items before this event, oldest first (what the fallback's
 /// sequential rules learn from).</param>
-internal readonly record struct SessionStep(bool NewSession, bool? KnownItem, string[] PrecedingItems);
+/// <param name="Crossing">The intent threshold the event crossed, if any.</param>
+internal readonly record struct SessionStep(bool NewSession, bool? KnownItem, string[] PrecedingItems,
+    Intent.IntentOutboxEntry? Crossing = null);

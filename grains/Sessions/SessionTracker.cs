@@ -2,13 +2,15 @@ using Personalization.Grains.Interfaces;
 using Personalization.Model;
 using Personalization.Model.Inference;
 using Personalization.Contract;
+using Personalization.Grains.Intent;
 
 namespace Personalization.Grains.Sessions;
 
 /// <summary>The session rules applied to one user's <see cref="UserSessionState"/>: duplicate detection, session
 /// boundaries, one GRU step per event, and re-stepping the session when the silo's model changes. Kept apart from
 /// the grain so the rules read in one place.</summary>
-internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options, TimeProvider time)
+internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options, TimeProvider time,
+    IntentOptions? intent = null)
 {
     /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or the same event
     /// id was applied within <see cref="SessionOptions.DeduplicationWindow"/> (among the last
@@ -30,22 +32,31 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         var newSession = StartsNewSession(e);
         if (newSession) StartSession(e, model);
 
-        var time = e.Timestamp.ToUnixTimeMilliseconds();
-        state.LastEventAtMs = Math.Max(state.LastEventAtMs, time);
+        var eventTime = e.Timestamp.ToUnixTimeMilliseconds();
+        state.LastEventAtMs = Math.Max(state.LastEventAtMs, eventTime);
         state.EventsApplied++;
         state.TotalEventsApplied++;
         var preceding = state.RecentItems.ToArray();
         Append(state.RecentItems, e.ItemId, options.RecentItems);
         AppendType(e.Type);
-        if (e.Type == ClickEventType.Purchase && !state.PurchasedItems.Contains(e.ItemId))
-            Append(state.PurchasedItems, e.ItemId, options.PurchasedItems);
+        if (e.Type == ClickEventType.Purchase)
+        {
+            if (!state.PurchasedItems.Contains(e.ItemId)) Append(state.PurchasedItems, e.ItemId, options.PurchasedItems);
+            state.IntentHigh = false; // converted: what follows is no abandonment
+        }
 
         if (model is null) return new SessionStep(newSession, null, preceding);
-        if (!model.Items.TryGetIndex(e.ItemId, out var index)) return new SessionStep(newSession, false, preceding);
+        var known = model.Items.TryGetIndex(e.ItemId, out var index);
+        if (!known) index = model.Items.StepIndex(e.ItemId);
+        if (index < 0) return new SessionStep(newSession, false, preceding);
         var window = Window;
         window.Advance(model, index, (int)e.Type);
         Store(window);
-        return new SessionStep(newSession, true, preceding);
+        // One head evaluation on the state just stored: the intent is always current, never computed per request.
+        var crossing = window.Intent(model) is { } value
+            ? IntentThresholds.Update(state, userId, value, e, intent ?? DefaultIntent, time.GetUtcNow())
+            : null;
+        return new SessionStep(newSession, known, preceding, crossing);
     }
 
     /// <summary>Makes the hidden states belong to <paramref name="model"/>. After a hot reload the old states mean
@@ -61,8 +72,10 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.ModelVersion = model?.Version;
         if (model is not null)
             for (var i = 0; i < state.RecentItems.Count; i++)
-                window.Advance(model, model.Items.TryGetIndex(state.RecentItems[i], out var index) ? index : -1, state.RecentEventTypes[i]);
+                window.Advance(model, model.Items.StepIndex(state.RecentItems[i]), state.RecentEventTypes[i]);
         Store(window);
+        // The new model's value, without a crossing: a model swap is not something the shopper did.
+        state.PurchaseIntent = model is null ? null : window.Intent(model);
         return true;
     }
 
@@ -94,6 +107,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.RecentItems.Clear();
         state.RecentEventTypes.Clear();
         state.PurchasedItems.Clear();
+        IntentThresholds.Reset(state);
     }
 
     private void Remember(SequencedClickEvent e)
@@ -104,6 +118,8 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         EventIdWindow.ConvertOldRing(state, NowSeconds, options.RecentEventIds);
         EventIdWindow.Add(state, e.Event.EventId, NowSeconds, WindowSeconds, options.RecentEventIds);
     }
+
+    private static readonly IntentOptions DefaultIntent = new();
 
     private uint NowSeconds => (uint)Math.Clamp(time.GetUtcNow().ToUnixTimeSeconds(), 0, uint.MaxValue);
 

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using Personalization.Contract;
 using Personalization.Grains.Fallback;
+using Personalization.Grains.Intent;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Models;
 using Personalization.Grains.Quality;
@@ -24,17 +26,27 @@ public sealed class UserSessionGrain(
     TimeProvider time,
     LiveQualityMonitor quality,
     ServingMetrics metrics,
+    IIntentEventPublisher intentEvents,
+    IOptions<IntentOptions> intentOptions,
+    LiveSessionAnalytics analytics,
     ILogger<UserSessionGrain> logger) : Grain, IUserSessionGrain
 {
     private readonly ObserverManager<ISessionObserver> _observers = new(SessionSubscriptions.Lifetime, logger);
 
-    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time);
+    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value);
+    private IntentOutbox? _outbox;
+    private IntentOutbox Outbox => _outbox ??= new IntentOutbox(this.GetPrimaryKeyString(), session, intentEvents,
+        intentOptions.Value, logger, () => DeactivateOnIdle());
+    private IGrainTimer? _retry;
 
     private ModelArm Arm => models.For(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         metrics.SessionActivated();
+        // Crossings left queued by an earlier activation (a crash, an unreachable broker) go out without waiting for
+        // the user's next event.
+        if (session.State.IntentOutbox.Count > 0 && intentEvents.Enabled) ScheduleRetry();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -52,8 +64,9 @@ public sealed class UserSessionGrain(
         var arm = Arm;
         var model = arm.Model;
         tracker.SyncModel(model);
-        int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0;
+        int applied = 0, duplicates = 0, unknown = 0, sessionsStarted = 0, becameHigh = 0, converted = 0;
         var learned = new List<(string[] Preceding, string Item)>(events.Count);
+        var state = session.State;
         var appliedAt = new List<DateTimeOffset>(events.Count);
         foreach (var e in events)
         {
@@ -65,15 +78,29 @@ public sealed class UserSessionGrain(
             // Prequential check: where did this item stand in what the session would have been shown just now?
             if (quality.Samples(e.Event.EventId) && !tracker.StartsNewSession(e.Event))
                 await CheckLiveQualityAsync(e.Event.ItemId, arm.Name);
+            var highBefore = state.SessionWasHigh && !tracker.StartsNewSession(e.Event);
+            var firstPurchase = e.Event.Type == ClickEventType.Purchase && (state.PurchasedItems.Count == 0 || tracker.StartsNewSession(e.Event));
             var step = tracker.Apply(e, model);
             applied++;
             appliedAt.Add(e.Event.Timestamp);
             if (step.NewSession) sessionsStarted++;
             if (step.KnownItem == false) unknown++;
             learned.Add((step.PrecedingItems, e.Event.ItemId));
+            if (firstPurchase && highBefore) converted++;
+            if (step.Crossing is { } crossing)
+            {
+                if (crossing.Reason == (byte)IntentEventReason.HighIntent && !highBefore) becameHigh++;
+                if (intentEvents.Enabled) Outbox.Enqueue(crossing);
+            }
         }
         activity?.SetTag("pz.events.duplicates", duplicates);
-        if (applied == 0) return new ApplyResult(0, duplicates, 0, 0);
+        if (applied == 0)
+        {
+            // A redelivered batch after a crash: whatever the first delivery queued is still to go out.
+            await FlushIntentEventsAsync();
+            return new ApplyResult(0, duplicates, 0, 0);
+        }
+        await Outbox.PrepareAsync();
 
         try
         {
@@ -89,6 +116,7 @@ public sealed class UserSessionGrain(
         }
         // Learned only once durable, so a redelivered batch does not count twice.
         foreach (var (preceding, item) in learned) fallback.Observe(preceding, item);
+        analytics.Observe(this.GetPrimaryKeyString(), state, becameHigh, converted);
         var now = time.GetUtcNow();
         foreach (var at in appliedAt) metrics.Freshness.Record((now - at).TotalMilliseconds);
         metrics.ApplyDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -98,7 +126,27 @@ public sealed class UserSessionGrain(
             // One-way calls: the grain does not wait for its subscribers.
             _observers.Notify(o => { _ = o.SessionChanged(user, total); });
         }
+        await FlushIntentEventsAsync();
         return new ApplyResult(applied, duplicates, unknown, sessionsStarted);
+    }
+
+    // Publishes what the durable outbox holds; what is left (broker unreachable) is retried on a timer.
+    private async Task FlushIntentEventsAsync()
+    {
+        if (!intentEvents.Enabled || session.State.IntentOutbox.Count == 0) return;
+        if (await Outbox.FlushAsync()) { _retry?.Dispose(); _retry = null; }
+        else ScheduleRetry();
+    }
+
+    private void ScheduleRetry()
+    {
+        if (_retry is not null) return;
+        var interval = intentOptions.Value.RetryInterval;
+        _retry = this.RegisterGrainTimer(async _ =>
+        {
+            await Outbox.PrepareAndWriteAsync();
+            await FlushIntentEventsAsync();
+        }, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
     }
 
     public async Task<Recommendations> RecommendAsync(int count, RecommendationRules? rules = null)
@@ -164,6 +212,7 @@ public sealed class UserSessionGrain(
             state.PurchasedItems.ToArray(),
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAtMs),
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventAtMs),
-            state.ModelVersion));
+            state.ModelVersion,
+            state.PurchaseIntent));
     }
 }

@@ -59,4 +59,23 @@ public sealed class UserSessionState
 
     /// <summary>When the newest entry of <see cref="RecentEventLog"/> was applied, Unix seconds of the silo's clock.</summary>
     [Id(17)] public uint RecentEventLogBase { get; set; }
+
+    /// <summary>P(the session goes on to a purchase) after its latest known-item event (null: none yet, or a model
+    /// without the intent head).</summary>
+    [Id(18)] public float? PurchaseIntent { get; set; }
+
+    /// <summary>Whether the session is high-intent now (see <c>IntentThresholds</c>).</summary>
+    [Id(19)] public bool IntentHigh { get; set; }
+
+    /// <summary>The session's highest intent since it became high.</summary>
+    [Id(20)] public float IntentPeak { get; set; }
+
+    /// <summary>Crossings this user has had over all sessions; numbers the intent events' ids.</summary>
+    [Id(21)] public int IntentCrossings { get; set; }
+
+    /// <summary>Crossings not yet confirmed by the outlet, oldest first (usually empty).</summary>
+    [Id(22)] public List<Intent.IntentOutboxEntry> IntentOutbox { get; set; } = [];
+
+    /// <summary>Whether the current session has been high-intent at some point (analytics: conversion of such sessions).</summary>
+    [Id(23)] public bool SessionWasHigh { get; set; }
 }

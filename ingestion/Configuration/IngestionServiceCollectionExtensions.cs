@@ -6,6 +6,8 @@ using Personalization.Ingestion.Catalog;
 using Personalization.Ingestion.Consuming;
 using Personalization.Contract;
 using Personalization.Ingestion.Publishing;
+using Personalization.Ingestion.Intent;
+using Personalization.Grains.Interfaces;
 
 namespace Personalization.Ingestion.Configuration;
 
@@ -21,6 +23,8 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IngestionMetrics>();
         services.AddSingleton<KafkaClickstreamConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<KafkaClickstreamConsumer>());
+        // The user grains' intent crossings go to Kafka:IntentTopic (replacing the grains' "no outlet" default).
+        services.Replace(ServiceDescriptor.Singleton<IIntentEventPublisher, KafkaIntentEventPublisher>());
         return services;
     }
 

@@ -14,6 +14,9 @@ public sealed class KafkaOptions
 
     public string DeadLetterTopic { get; set; } = "clickstream.dlq";
 
+    /// <summary>Where the silos publish purchase-intent crossings (contract/intent-event.schema.json).</summary>
+    public string IntentTopic { get; set; } = "intent";
+
     public string GroupId { get; set; } = "personalization-silos";
 
     /// <summary>librdkafka properties passed verbatim to every client (security.protocol, sasl.*, ssl.*,

@@ -12,6 +12,8 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         if (string.IsNullOrWhiteSpace(o.Topic)) errors.Add("Kafka:Topic is required.");
         if (string.IsNullOrWhiteSpace(o.DeadLetterTopic)) errors.Add("Kafka:DeadLetterTopic is required.");
         if (o.DeadLetterTopic == o.Topic) errors.Add("Kafka:DeadLetterTopic must differ from Kafka:Topic.");
+        if (string.IsNullOrWhiteSpace(o.IntentTopic) || o.IntentTopic == o.Topic || o.IntentTopic == o.DeadLetterTopic)
+            errors.Add("Kafka:IntentTopic is required and must differ from Kafka:Topic and Kafka:DeadLetterTopic.");
         if (string.IsNullOrWhiteSpace(o.GroupId)) errors.Add("Kafka:GroupId is required.");
         if (o.MaxBatchSize is < 1 or > 100_000) errors.Add("Kafka:MaxBatchSize must be 1..100000.");
         if (o.MaxBatchDelay < TimeSpan.Zero || o.MaxBatchDelay > TimeSpan.FromSeconds(10)) errors.Add("Kafka:MaxBatchDelay must be 0..10 s.");

@@ -61,11 +61,13 @@ public sealed class MockKafkaCluster : IDisposable
             $"Creating topic '{name}'");
     }
 
-    /// <summary>Creates the clickstream topic and its dead-letter topic.</summary>
-    public void CreateClickstreamTopics(int partitions, string topic = "clickstream", string deadLetterTopic = "clickstream.dlq")
+    /// <summary>Creates the clickstream topic, its dead-letter topic and the intent events' topic.</summary>
+    public void CreateClickstreamTopics(int partitions, string topic = "clickstream", string deadLetterTopic = "clickstream.dlq",
+        string intentTopic = "intent")
     {
         CreateTopic(topic, partitions);
         CreateTopic(deadLetterTopic, Math.Max(1, partitions / 2));
+        CreateTopic(intentTopic, Math.Max(1, partitions / 2));
     }
 
     /// <summary>Creates the catalog topic and its dead-letter topic (the mock does not compact: readers apply

@@ -33,6 +33,15 @@ public sealed record SessionModelHyperParameters
     /// Written only when set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Transitions { get; init; }
+    /// <summary>Width of the purchase-intent head's hidden layer on the GRU state (tensors <c>intent.hidden.*</c>,
+    /// <c>intent.output.*</c>: P(the session goes on to a purchase) = σ(w·relu(W h_t + b) + c)); 0 = no head, what
+    /// artifacts from before it existed mean. Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int IntentHiddenSize { get; init; }
+
+    /// <summary>Whether the network has the purchase-intent head.</summary>
+    [JsonIgnore]
+    public bool HasIntentHead => IntentHiddenSize > 0;
 
     /// <summary>Repeat scores: how many of the session's most recent known items (the current one included) the network
     /// can point back at. Each gets a learned score from the current hidden state, its own embedding and how many steps
@@ -55,6 +64,7 @@ public sealed record SessionModelHyperParameters
         if (EventTypes < 1) throw new ArgumentOutOfRangeException(nameof(EventTypes), EventTypes, "At least one event type.");
         if (EmbeddingSize < 1 || HiddenSize < 1 || AttentionSize < 1)
             throw new ArgumentOutOfRangeException(nameof(EmbeddingSize), "Layer sizes must be positive.");
+        if (IntentHiddenSize < 0) throw new ArgumentOutOfRangeException(nameof(IntentHiddenSize), IntentHiddenSize, "0 (no intent head) or a positive width.");
         if (RepeatWindow < 0) throw new ArgumentOutOfRangeException(nameof(RepeatWindow), RepeatWindow, "0 (no repeat scores) or more items.");
         if (NeighboursPerItem < 0) throw new ArgumentOutOfRangeException(nameof(NeighboursPerItem), NeighboursPerItem, "0 (no neighbourhood scores) or more.");
         if (NeighboursPerItem > 0 && RepeatWindow < 1)

@@ -77,8 +77,7 @@ public sealed class NextItemEvaluator(EvaluationOptions? options = null)
         }
     }
 
-    private static int IndexOf(ISessionRanker ranker, string itemId) =>
-        ranker.Items.TryGetIndex(itemId, out var index) ? index : -1;
+    private static int IndexOf(ISessionRanker ranker, string itemId) => ranker.Items.StepIndex(itemId);
 
     private static double Popularity(double[] popularity, int item) =>
         (uint)item < (uint)popularity.Length ? popularity[item] : 0;

@@ -65,6 +65,10 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
         }
     }
 
+    /// <summary>The model's purchase intent for the current state, or null when the model has no intent head.</summary>
+    public float? Intent(ISessionModel model) =>
+        model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..]) : null;
+
     /// <summary>The best items for this window, best first, that <paramref name="filter"/> allows;
     /// <paramref name="sessionItems"/> (see <see cref="KnownItems"/>) feed the model's repeat scores.</summary>
     public int Rank(ISessionModel model, ReadOnlySpan<int> sessionItems, Span<RankedItem> destination, ItemFilter? filter = null) =>

@@ -62,6 +62,24 @@ public sealed class SessionModel : ISessionModel
 
     public ISessionCursor StartSession() => new SessionModelCursor(this);
 
+    public bool HasIntent => _w.IntentHidden is not null;
+
+    public float Intent(ReadOnlySpan<float> state)
+    {
+        if (_w.IntentHidden is null) throw new InvalidOperationException($"Model {Version} has no intent head.");
+        if (!state.IsEmpty && state.Length != _hidden) throw new ArgumentException($"The state must hold {_hidden} values or none.", nameof(state));
+        var width = _w.IntentHiddenBias!.Length;
+        float[]? rented = width > StackFloats ? ArrayPool<float>.Shared.Rent(width) : null;
+        var layer = rented is null ? stackalloc float[width] : rented.AsSpan(0, width);
+        // An empty state is the session's initial zero state: the hidden layer is its bias.
+        if (state.IsEmpty) _w.IntentHiddenBias.CopyTo(layer);
+        else MultiplyAdd(_w.IntentHidden, state, _w.IntentHiddenBias, layer);
+        TensorPrimitives.Max(layer, 0f, layer);
+        var logit = TensorPrimitives.Dot(_w.IntentOutput!, layer) + _w.IntentOutputBias;
+        if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+        return 1f / (1f + MathF.Exp(-logit));
+    }
+
     public void Step(ReadOnlySpan<float> previous, int item, int eventType, Span<float> next)
     {
         if ((uint)item >= (uint)_items) throw new ArgumentOutOfRangeException(nameof(item), item, "Not an index of the model's vocabulary.");

@@ -28,6 +28,20 @@ internal sealed class SessionModelWeights
         CombineBias = Take(artifact, "combine.bias", e);
         OutputEmbedding = Take(artifact, "output_embedding.weight", n, e);
         OutputBias = p.ItemBias ? Take(artifact, "output_bias", n) : null;
+        if (OutputBias is not null && artifact.ItemIds.Any(ItemVocabulary.IsRareItem))
+        {
+            // Rare-item rows are inputs, never answers: their scores sink below every real item's.
+            OutputBias = (float[])OutputBias.Clone();
+            for (var i = 0; i < n; i++) if (ItemVocabulary.IsRareItem(artifact.ItemIds[i])) OutputBias[i] = -1e30f;
+        }
+        if (p.HasIntentHead)
+        {
+            var i = p.IntentHiddenSize;
+            IntentHidden = Take(artifact, "intent.hidden.weight", i, h);
+            IntentHiddenBias = Take(artifact, "intent.hidden.bias", i);
+            IntentOutput = Take(artifact, "intent.output.weight", 1, i);
+            IntentOutputBias = Take(artifact, "intent.output.bias", 1)[0];
+        }
         EmbeddingSize = e;
         if (p.RepeatWindow > 0)
         {
@@ -66,6 +80,10 @@ internal sealed class SessionModelWeights
     public float[]? OutputBias { get; }        // [N]
     public ItemTransitions? Transitions { get; }
     public float[]? TransitionWeight { get; }  // [pairs]
+    public float[]? IntentHidden { get; }      // [I, H]
+    public float[]? IntentHiddenBias { get; }  // [I]
+    public float[]? IntentOutput { get; }      // [1, I]
+    public float IntentOutputBias { get; }
     public int EmbeddingSize { get; }
     // Repeat scores (RepeatScores), present when the artifact's RepeatWindow > 0.
     public float[]? RepeatQuery { get; }       // [A, H]

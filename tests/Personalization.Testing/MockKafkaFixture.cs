@@ -21,6 +21,7 @@ public sealed class MockKafkaFixture : IDisposable
             BootstrapServers = Cluster.BootstrapServers,
             Topic = $"clickstream-{id}",
             DeadLetterTopic = $"clickstream-{id}.dlq",
+            IntentTopic = $"intent-{id}",
             GroupId = $"silos-{id}",
             MaxConcurrentUsers = 16,
             SinkRetryDelay = TimeSpan.FromMilliseconds(10),
@@ -34,6 +35,7 @@ public sealed class MockKafkaFixture : IDisposable
         };
         Cluster.CreateTopic(options.Topic, partitions);
         Cluster.CreateTopic(options.DeadLetterTopic, 1);
+        Cluster.CreateTopic(options.IntentTopic, 2);
         return options;
     }
 

@@ -10,6 +10,7 @@ public static class CliApp
                            [--dropout 0.3] [--session-dropout 0.3] [--no-last-item-skip] [--untied-embeddings]
                            [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--item-lr-scale 1] [--weight-decay 0]
                            [--lr-decay 1] [--repeat-window 20] [--neighbours 50] [--refit auto|always|never]
+                           [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
         pz-train tune      --budget 10m, then the options of train: tries the given options and the settings that matter
@@ -17,6 +18,12 @@ public static class CliApp
         pz-train evaluate  --input F --format tsv|diginetica|jsonl|sequences|taobao [--model model.pzm] [--baselines pop,sr,sknn]
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
+        pz-train intent    (--input F --format taobao|diginetica|jsonl|tsv [--purchases F] [--categories F] | --synthetic N)
+                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--rare-items 2] [--rare-buckets 512] [--out model.pzm]
+                           [--test-days 2 (taobao) / 14] [--validation-days N] [--epochs 10] [--batch-size 64]
+                           [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]
+                           [--dropout 0.1] [--session-dropout 0.1] [--no-transitions] [--patience 3] [--seed 42]
+                           [--threads 2] [--data-seed 42] [--json report.json] [--plot reliability.png]
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
                            [--seed 42] [--products products.csv]
 
@@ -25,6 +32,9 @@ public static class CliApp
         --validation-users share of the users validating. Test items unseen in training are dropped.
         --exclude-seen makes every ranker skip the session's own items. --refit auto trains the chosen epochs again on
         train + validation when validation holds back at least 5 % of the events (time splits; not leave-last-out).
+        'intent' splits whole sessions by start time (synthetic: the last 20 % test, the 10 % before validation),
+        keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration;
+        items seen fewer than --rare-items times in training step as one of --rare-buckets hashed 'rare item' rows (0: none).
         synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
         the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
         """;
@@ -41,6 +51,7 @@ public static class CliApp
                 "tune" => TuneCommand.Run(arguments, output),
                 "evaluate" => EvaluateCommand.Run(arguments, output),
                 "synthetic" => SyntheticCommand.Run(arguments, output),
+                "intent" => IntentCommand.Run(arguments, output),
                 _ => throw new CliException($"unknown command '{arguments.Command}'"),
             };
         }

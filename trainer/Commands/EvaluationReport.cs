@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Personalization.Model.Evaluation;
 
 namespace Personalization.Trainer.Commands;
@@ -18,18 +16,7 @@ public sealed record EvaluationReport(
     IReadOnlyList<EvaluationResult> Results,
     TrainingSummary? Training = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public void Write(string path) => ReportJson.Write(path, this);
 
-    public void Write(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
-    }
-
-    public static EvaluationReport Read(string path) => JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(path), Json)!;
+    public static EvaluationReport Read(string path) => ReportJson.Read<EvaluationReport>(path);
 }

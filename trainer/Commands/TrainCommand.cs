@@ -42,8 +42,9 @@ internal static class TrainCommand
     public static FittedModel Fit(SessionModelTrainerOptions options, DataSplit split, RefitPolicy refit, TextWriter output,
         TrainingResult? chosen = null)
     {
-        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes);
-        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes);
+        var withIntent = options.IntentWeight > 0;
+        var train = TrainingSequences.From(split.Train, split.Items, options.Shape.EventTypes, withIntent: withIntent);
+        var validation = TrainingSequences.From(split.Validation, split.Items, options.Shape.EventTypes, withIntent: withIntent);
         var events = train.Sum(s => (long)s.Length);
         var trainer = new SessionModelTrainer(options, output.WriteLine);
         if (chosen is null)
@@ -51,7 +52,7 @@ internal static class TrainCommand
             output.WriteLine($"training on {train.Count:N0} sequences ({events:N0} events), validating on {validation.Count:N0}");
             chosen = trainer.Train(split.Items.Count, train, validation);
         }
-        var fit = TrainingSequences.From(split.Fit, split.Items, options.Shape.EventTypes);
+        var fit = TrainingSequences.From(split.Fit, split.Items, options.Shape.EventTypes, withIntent: withIntent);
         var fitEvents = fit.Sum(s => (long)s.Length);
         if (!refit.Applies(events, fitEvents))
         {

@@ -2,16 +2,22 @@ using Personalization.Trainer.Training;
 
 namespace Personalization.Trainer.Commands;
 
-/// <summary>The trainer's command-line options (<c>train</c> and <c>tune</c> share them): every option left out keeps
-/// the <see cref="SessionModelTrainerOptions"/> default.</summary>
+/// <summary>The trainer's command-line options, in one place (<c>train</c>, <c>tune</c> and <c>intent</c> share them;
+/// <c>intent</c> differs only in its defaults): every option left out keeps the given default.</summary>
 internal static class TrainerArguments
 {
-    public static SessionModelTrainerOptions Read(CliArguments args)
+    /// <summary><paramref name="defaults"/> (the <see cref="SessionModelTrainerOptions"/> defaults when null) with every
+    /// option given on the command line. <c>--intent-weight</c> λ &gt; 0 adds the purchase-intent head (width
+    /// <c>--intent-hidden</c>), trained jointly on every prefix before a purchase.</summary>
+    public static SessionModelTrainerOptions Read(CliArguments args, SessionModelTrainerOptions? defaults = null)
     {
-        var defaults = new SessionModelTrainerOptions();
+        defaults ??= new SessionModelTrainerOptions();
+        var intentWeight = args.Double("intent-weight", defaults.IntentWeight);
+        var intentHidden = args.Int("intent-hidden", defaults.Shape.IntentHiddenSize > 0 ? defaults.Shape.IntentHiddenSize : 32);
         var negatives = args.Int("negatives", defaults.NegativeSamples);
         return defaults with
         {
+            IntentWeight = intentWeight,
             Epochs = args.Int("epochs", defaults.Epochs),
             BatchSize = args.Int("batch-size", defaults.BatchSize),
             LearningRate = args.Double("learning-rate", defaults.LearningRate),
@@ -21,6 +27,7 @@ internal static class TrainerArguments
                 HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
                 AttentionSize = args.Int("attention", defaults.Shape.AttentionSize),
                 Window = args.Int("window", defaults.Shape.Window),
+                IntentHiddenSize = intentWeight > 0 || defaults.Shape.IntentHiddenSize > 0 ? intentHidden : 0,
                 LastItemSkip = !args.Flag("no-last-item-skip") && defaults.Shape.LastItemSkip,
                 // Transition and repeat scores need the full softmax: sampled negatives turn them off unless asked
                 // for (then an error).

@@ -27,6 +27,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Parameter? output_bias;
     private readonly Parameter? transition_weight;
     private readonly ItemTransitions? _transitions;
+    private readonly IntentHead? intent;
     // Repeat scores (RepeatWindow > 0): additive attention from h_t to each recent item x_j.
     private readonly Linear? repeat_query;
     private readonly Linear? repeat_key;
@@ -69,6 +70,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         session_dropout = nn.Dropout(options.SessionDropout);
         if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         if (options.Shape.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
+        if (options.Shape.HasIntentHead) intent = new IntentHead(options.Shape.HiddenSize, options.Shape.IntentHiddenSize);
         if (options.Shape.RepeatWindow > 0)
         {
             repeat_query = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
@@ -147,7 +149,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
-        return CombineSession(states, items).MoveToOuterDisposeScope();
+        return SessionVectorsFromStates(states, items).MoveToOuterDisposeScope();
     }
 
     /// <summary>[B, T] items and types → the session vectors [B, T, Embedding] and, with repeat scores, the bonus
@@ -156,13 +158,30 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var states = HiddenStates(items, eventTypes);                                  // [B, T, H]
-        var vectors = CombineSession(states, items).MoveToOuterDisposeScope();          // [B, T, E]
+        var (vectors, repeat) = EncodeStates(states, items);
+        return (vectors.MoveToOuterDisposeScope(), repeat?.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>[B, T, H] hidden states (from <see cref="HiddenStates"/>) and [B, T] items → the session vectors
+    /// [B, T, E] and the repeat bonus [B, T, T] (null without repeat scores), as <see cref="Encode"/>.</summary>
+    public (Tensor Vectors, Tensor? Repeat) EncodeStates(Tensor states, Tensor items)
+    {
+        using var scope = NewDisposeScope();
+        var vectors = SessionVectorsFromStates(states, items).MoveToOuterDisposeScope(); // [B, T, E]
         var repeat = repeat_score is null ? null : RepeatBonus(states, items).MoveToOuterDisposeScope(); // [B, T, T]
         return (vectors, repeat);
     }
 
-    // [B, T, H] states, [B, T] items → [B, T, E] session vectors.
-    private Tensor CombineSession(Tensor states, Tensor items)
+    /// <summary>The purchase-intent head (null when the shape has none).</summary>
+    public IntentHead? Intent => intent;
+
+    /// <summary>[..., H] hidden states → [...] purchase-intent logits (the network must have the head).</summary>
+    public Tensor IntentLogits(Tensor states) =>
+        (intent ?? throw new InvalidOperationException("The network has no intent head (IntentHiddenSize is 0).")).call(states);
+
+    /// <summary>[B, T, H] hidden states (from <see cref="HiddenStates"/>) and [B, T] items → [B, T, Embedding]
+    /// session vectors.</summary>
+    public Tensor SessionVectorsFromStates(Tensor states, Tensor items)
     {
         using var scope = NewDisposeScope();
         var attended = AttendOverWindow(states);                                        // [B, T, A]

@@ -14,9 +14,13 @@ internal readonly record struct ScoringRows(Tensor Vectors, Tensor Last, Tensor?
     public long Count => Vectors.shape[0];
 
     /// <param name="training">The batch's sequences when it trains: their own co-occurrences are left out.</param>
-    public static ScoringRows Of(SessionNetwork network, SequenceBatch batch, IReadOnlyList<TrainingSequence>? training = null)
+    /// <param name="states">The batch's [B, T, H] hidden states when the caller has them (e.g. for the intent head).</param>
+    public static ScoringRows Of(SessionNetwork network, SequenceBatch batch, IReadOnlyList<TrainingSequence>? training = null,
+        Tensor? states = null)
     {
-        var (vectors, repeat) = network.Encode(batch.Items, batch.EventTypes);             // [B, T, E], [B, T, T]
+        var (vectors, repeat) = states is null
+            ? network.Encode(batch.Items, batch.EventTypes)                                 // [B, T, E], [B, T, T]
+            : network.EncodeStates(states, batch.Items);
         var flat = vectors.reshape(-1, vectors.shape[2]).index_select(0, batch.Positions); // [M, E]
         var last = batch.Items.reshape(-1).index_select(0, batch.Positions);               // [M]
         var windows = network.Neighbours is null ? null : network.SessionWindows(batch.Items, batch.Positions);

@@ -15,7 +15,8 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     // Validation scores at most this many floats at once ([positions, catalog]).
     private const long ValidationChunkFloats = 8 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
-    private static readonly Lock TrainingGate = new();
+    /// <summary>libtorch's random generator is process-wide: whatever seeds it and trains holds this.</summary>
+    internal static readonly Lock TrainingGate = new();
 
     public SessionModelTrainerOptions Options => options;
 
@@ -100,21 +101,25 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             var (loss, badBatches) = TrainEpoch(network, optimizer, usable, shuffle, epoch, cancellation);
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var (hitRate, mrr) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks);
+            var intentLoss = checks.Length == 0 || !TrainsIntent(network) ? double.NaN : IntentLoss(network, checks);
             longestEpoch = Math.Max(longestEpoch, clock.Elapsed.TotalSeconds);
             var record = new TrainingEpoch(epoch, loss, hitRate, mrr, clock.Elapsed.TotalSeconds, usable.Length / trainSeconds, badBatches, rateFactor);
             history.Add(record);
-            var improved = checks.Length == 0 || mrr > bestMrr;
+            // Selecting on intent: the lower validation log-loss is the better epoch.
+            var score = options.SelectOnIntent && !double.IsNaN(intentLoss) ? -intentLoss : mrr;
+            var improved = checks.Length == 0 || score > bestMrr;
             Report($"{(schedule is null ? "" : "refit ")}epoch {epoch}/{epochs}  loss {loss:F4}  val HR@{options.ValidationCutoff} {hitRate:F4}  " +
-                $"MRR@{options.ValidationCutoff} {mrr:F4}  {record.SequencesPerSecond:F0} seq/s  {record.Seconds:F1} s  bad batches {badBatches}{(improved ? "  *" : "")}");
+                $"MRR@{options.ValidationCutoff} {mrr:F4}{(double.IsNaN(intentLoss) ? "" : $"  intent log-loss {intentLoss:F4}")}  " +
+                $"{record.SequencesPerSecond:F0} seq/s  {record.Seconds:F1} s  bad batches {badBatches}{(improved ? "  *" : "")}");
             if (improved)
             {
-                (bestMrr, bestEpoch) = (mrr, epoch);
+                (bestMrr, bestEpoch) = (score, epoch);
                 DisposeAll(best);
                 best = Snapshot(network);
             }
             else if (epoch - bestEpoch >= options.Patience)
             {
-                Report($"early stop: no better validation MRR@{options.ValidationCutoff} for {options.Patience} epochs; keeping epoch {bestEpoch}");
+                Report($"early stop: no better validation {(options.SelectOnIntent ? "intent log-loss" : $"MRR@{options.ValidationCutoff}")} for {options.Patience} epochs; keeping epoch {bestEpoch}");
                 break;
             }
             else if (options.LearningRateDecay < 1)
@@ -162,6 +167,28 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             }
         }
         return count == 0 ? (double.NaN, double.NaN) : (hits / count, reciprocal / count);
+    }
+
+    private bool TrainsIntent(SessionNetwork network) => network.Intent is not null && options.IntentWeight > 0;
+
+    /// <summary>Mean binary cross-entropy of the intent head over the labelled prefixes of <paramref name="sequences"/>.</summary>
+    public static double IntentLoss(SessionNetwork network, IReadOnlyList<TrainingSequence> sequences)
+    {
+        network.eval();
+        using var _ = no_grad();
+        double sum = 0;
+        long count = 0;
+        foreach (var chunk in sequences.Where(s => s.IntentLabels is not null).Chunk(256))
+        {
+            using var scope = NewDisposeScope();
+            var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
+            if (batch.IntentPositions!.shape[0] == 0) continue;
+            var states = network.HiddenStates(batch.Items, batch.EventTypes);                              // [B, T, H]
+            var logits = network.IntentLogits(states.reshape(-1, states.shape[2]).index_select(0, batch.IntentPositions)); // [L]
+            sum += nn.functional.binary_cross_entropy_with_logits(logits, batch.IntentLabels!, reduction: nn.Reduction.Sum).item<float>();
+            count += batch.IntentPositions.shape[0];
+        }
+        return count == 0 ? double.NaN : sum / count;
     }
 
     /// <summary>Test hook: the fault to inject into a batch (epoch and batch index, both from 1).</summary>
@@ -221,7 +248,15 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         {
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             var targets = fault == BatchFault.NativeError ? batch.Targets + network.Options.Items : batch.Targets; // [M]
-            var loss = Loss(network, ScoringRows.Of(network, batch, chunk), targets);        // []
+            var states = network.HiddenStates(batch.Items, batch.EventTypes);                 // [B, T, H]
+            var loss = Loss(network, ScoringRows.Of(network, batch, chunk, states), targets);  // []
+            if (TrainsIntent(network) && batch.IntentPositions is { } labelled && labelled.shape[0] > 0)
+            {
+                // Multi-task: next item + λ · binary cross-entropy of the intent head at every labelled prefix.
+                var logits = network.IntentLogits(states.reshape(-1, states.shape[2]).index_select(0, labelled)); // [L]
+                using var weight = options.IntentWeight.ToScalar();
+                loss = loss + nn.functional.binary_cross_entropy_with_logits(logits, batch.IntentLabels!).mul(weight);
+            }
             if (fault == BatchFault.NonFiniteLoss) loss = loss * HeldScalars.NotANumber;
             lossValue = loss.item<float>();
             predictions = batch.Targets.shape[0];
@@ -285,7 +320,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 if ((uint)type >= (uint)options.Shape.EventTypes) throw new ArgumentOutOfRangeException(nameof(sequences), type, $"Event type outside 0..{options.Shape.EventTypes - 1}.");
             if (sequence.Length < 2) continue;
             var skip = Math.Max(0, sequence.Length - options.MaxSequenceLength);
-            prepared.Add(skip == 0 ? sequence : new TrainingSequence(sequence.Items[skip..], sequence.EventTypes[skip..]));
+            prepared.Add(skip == 0 ? sequence : new TrainingSequence(sequence.Items[skip..], sequence.EventTypes[skip..], sequence.IntentLabels?[skip..]));
         }
         return prepared.ToArray();
     }

@@ -1,8 +1,10 @@
 namespace Personalization.Trainer.Training;
 
 /// <summary>One session (or user sequence) as the trainer sees it: item indices of the model's vocabulary and the
-/// event type of each event (the cluster's <c>ClickEventType</c> numbering), in time order.</summary>
-public sealed record TrainingSequence(int[] Items, int[] EventTypes)
+/// event type of each event (the cluster's <c>ClickEventType</c> numbering), in time order; optionally the
+/// purchase-intent label of each prefix (1: the session goes on to a purchase, 0: it does not, NaN: no label, i.e.
+/// at or after the session's first purchase; see <c>PurchaseIntentLabels</c>).</summary>
+public sealed record TrainingSequence(int[] Items, int[] EventTypes, float[]? IntentLabels = null)
 {
     /// <summary>A sequence of views only (data sets without event types).</summary>
     public static TrainingSequence Views(int[] items) => new(items, new int[items.Length]);

@@ -1,30 +1,40 @@
 using Personalization.Model;
 using Personalization.Model.Data;
+using Personalization.Model.Intent;
 
 namespace Personalization.Trainer.Training;
 
 /// <summary>Sessions of external ids as the trainer's index sequences.</summary>
 public static class TrainingSequences
 {
-    /// <summary>Maps every session through <paramref name="items"/>; events whose item has no index are left out (as
-    /// the cluster skips unknown items), event types outside 0..<paramref name="eventTypes"/>−1 count as views.
+    /// <summary>Maps every session through <paramref name="items"/> (<see cref="ItemVocabulary.StepIndex"/>); events
+    /// whose item has no index are left out (as the cluster skips unknown items), event types outside 0..<paramref name="eventTypes"/>−1 count as views.
     /// Sessions left with fewer than two events are dropped.</summary>
-    public static List<TrainingSequence> From(IEnumerable<SessionRecord> sessions, ItemVocabulary items, int eventTypes = 5)
+    /// <param name="withIntent">Also label every prefix for the purchase-intent head (<see cref="PurchaseIntentLabels"/>,
+    /// computed on the whole session before unknown items are left out).</param>
+    public static List<TrainingSequence> From(IEnumerable<SessionRecord> sessions, ItemVocabulary items, int eventTypes = 5,
+        bool withIntent = false)
     {
         var sequences = new List<TrainingSequence>();
         var indices = new List<int>();
         var types = new List<int>();
+        var intent = new List<float>();
         foreach (var session in sessions)
         {
             indices.Clear();
             types.Clear();
-            foreach (var e in session.Events)
+            intent.Clear();
+            var labels = withIntent ? PurchaseIntentLabels.Of(session.Events) : null;
+            for (var t = 0; t < session.Events.Count; t++)
             {
-                if (!items.TryGetIndex(e.ItemId, out var index)) continue;
+                var e = session.Events[t];
+                var index = items.StepIndex(e.ItemId);
+                if (index < 0) continue;
                 indices.Add(index);
                 types.Add((uint)e.EventType < (uint)eventTypes ? e.EventType : 0);
+                if (labels is not null) intent.Add(labels[t]);
             }
-            if (indices.Count >= 2) sequences.Add(new TrainingSequence([.. indices], [.. types]));
+            if (indices.Count >= 2) sequences.Add(new TrainingSequence([.. indices], [.. types], labels is null ? null : [.. intent]));
         }
         return sequences;
     }

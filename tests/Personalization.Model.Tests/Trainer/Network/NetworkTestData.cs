@@ -11,28 +11,32 @@ internal static class NetworkTestData
 {
     public static SessionNetwork Network(int items = 50, int window = 5, int seed = 7, bool itemBias = true,
         int embedding = 16, int hidden = 24, int attention = 12, bool lastItemSkip = false, bool transitions = false,
-        bool tied = false, int repeatWindow = 0, int neighbours = 0)
+        bool tied = false, int repeatWindow = 0, int neighbours = 0, int intentHidden = 0)
     {
         TorchRuntime.Configure(threads: 1);
-        random.manual_seed(seed);
-        var network = new SessionNetwork(new SessionNetworkOptions
+        // The generator is process-wide: seeding it here while another test trains would change that training.
+        lock (Personalization.Trainer.Training.SessionModelTrainer.TrainingGate)
         {
-            Items = items,
-            Shape = new SessionModelHyperParameters
+            random.manual_seed(seed);
+            var network = new SessionNetwork(new SessionNetworkOptions
             {
-                EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
-                ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, RepeatWindow = repeatWindow,
-                NeighboursPerItem = neighbours,
-            },
-            TiedEmbeddings = tied,
-        }, transitions ? RandomTransitions(items, seed) : null, neighbours > 0 ? RandomNeighbours(items, neighbours, seed) : null);
-        using (no_grad())
-        {
-            foreach (var (_, parameter) in network.named_parameters())
-                parameter.copy_(randn_like(parameter) * 0.6);
+                Items = items,
+                Shape = new SessionModelHyperParameters
+                {
+                    EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
+                    ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, RepeatWindow = repeatWindow,
+                    NeighboursPerItem = neighbours, IntentHiddenSize = intentHidden,
+                },
+                TiedEmbeddings = tied,
+            }, transitions ? RandomTransitions(items, seed) : null, neighbours > 0 ? RandomNeighbours(items, neighbours, seed) : null);
+            using (no_grad())
+            {
+                foreach (var (_, parameter) in network.named_parameters())
+                    parameter.copy_(randn_like(parameter) * 0.6);
+            }
+            network.eval();
+            return network;
         }
-        network.eval();
-        return network;
     }
 
     // About a fifth of all pairs, as if read from random sessions.

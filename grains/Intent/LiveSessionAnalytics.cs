@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using Personalization.Grains.Interfaces;
+using Personalization.Grains.Sessions;
+
+namespace Personalization.Grains.Intent;
+
+/// <summary>The live figures of the sessions this silo's user grains hold, fed by the grains after each durable
+/// batch (no storage read, no scan of Redis): the latest intent per user, when it was last applied, and counts of
+/// sessions that became high-intent and converted. One per silo, thread-safe; reported to the cluster's
+/// <see cref="ISessionAnalyticsGrain"/> by <see cref="SessionAnalyticsReporter"/>.</summary>
+public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOptions<SessionOptions> sessions, TimeProvider time)
+{
+    private const int ItemsPerSession = 5, TopItems = 20;
+
+    private readonly record struct Entry(float? Intent, bool High, long AppliedAtMs, string[] Items);
+
+    private readonly Dictionary<string, Entry> _users = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private long _highSessions, _convertedHighSessions;
+
+    /// <summary>The user's session after a durable batch; <paramref name="becameHigh"/> and <paramref name="converted"/>
+    /// count the sessions that became high-intent, and that bought after being high, in that batch.</summary>
+    internal void Observe(string userId, UserSessionState state, int becameHigh, int converted)
+    {
+        var items = state.RecentItems.Distinct(StringComparer.Ordinal).TakeLast(ItemsPerSession).ToArray();
+        var entry = new Entry(state.PurchaseIntent, state.IntentHigh, time.GetUtcNow().ToUnixTimeMilliseconds(), items);
+        lock (_gate)
+        {
+            _users[userId] = entry;
+            _highSessions += becameHigh;
+            _convertedHighSessions += converted;
+        }
+    }
+
+    /// <summary>The band name of an intent value (null: no intent yet).</summary>
+    public string Band(float? value) =>
+        value is not { } v ? "unknown" : v > intent.Value.HighThreshold ? "high" : v >= intent.Value.MediumThreshold ? "medium" : "low";
+
+    /// <summary>The figures now; users without an event within the inactivity timeout are forgotten.</summary>
+    public SiloSessionFigures Snapshot(string silo)
+    {
+        var now = time.GetUtcNow();
+        var activeSince = now.ToUnixTimeMilliseconds() - (long)sessions.Value.InactivityTimeout.TotalMilliseconds;
+        var bands = new Dictionary<string, long> { ["low"] = 0, ["medium"] = 0, ["high"] = 0, ["unknown"] = 0 };
+        var items = new Dictionary<string, long>(StringComparer.Ordinal);
+        long high, converted;
+        lock (_gate)
+        {
+            List<string>? expired = null;
+            foreach (var (user, entry) in _users)
+            {
+                if (entry.AppliedAtMs < activeSince) { (expired ??= []).Add(user); continue; }
+                bands[Band(entry.Intent)]++;
+                if (!entry.High) continue;
+                foreach (var item in entry.Items) items[item] = items.GetValueOrDefault(item) + 1;
+            }
+            foreach (var user in expired ?? []) _users.Remove(user);
+            (high, converted) = (_highSessions, _convertedHighSessions);
+        }
+        var top = items.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopItems)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new SiloSessionFigures(silo, now, bands, high, converted, top);
+    }
+}
