@@ -7,12 +7,12 @@ namespace Personalization.Grains.Storage;
 /// provider, Redis or memory, then stores the bytes).</summary>
 internal sealed class SizeRecordingSerializer(IGrainStorageSerializer inner, Histogram<int> sizes) : IGrainStorageSerializer
 {
-    public BinaryData Serialize<T>(T input)
+    public BinaryData Serialize<T>(T? input)
     {
         var data = inner.Serialize(input);
         sizes.Record(data.ToMemory().Length);
         return data;
     }
 
-    public T Deserialize<T>(BinaryData input) => inner.Deserialize<T>(input);
+    public T? Deserialize<T>(BinaryData input) => inner.Deserialize<T>(input);
 }
