@@ -38,7 +38,7 @@ public sealed class ProducerCliTests(MockKafkaFixture kafka)
     }
 
     [Theory]
-    [InlineData("missing --bootstrap", "--synthetic")]
+    [InlineData("'--bootstrap' is required", "--synthetic")]
     [InlineData("exactly one of", "--bootstrap", "h:1", "--synthetic", "--tsv", "/etc/hostname")]
     [InlineData("exactly one of", "--bootstrap", "h:1")]
     [InlineData("--rate must not be negative", "--bootstrap", "h:1", "--synthetic", "--rate", "-5")]
