@@ -10,18 +10,24 @@ namespace Personalization.Cluster.Tests;
 [Collection(ApiClusterCollection.Name)]
 public sealed class SiloMetricsTests(ApiClusterFixture cluster)
 {
-    private async Task ApplyOneEventAsync()
+    private Task ApplyOneEventAsync() => ApplyEventsAsync(1);
+
+    // The second and later events of a session are live-quality checks (the first has nothing to be checked against).
+    private async Task ApplyEventsAsync(int count)
     {
         var user = ClickEvents.Unique("metrics");
-        await cluster.Http.PostAsync("/api/events", ApiEvents.Json(ApiEvents.Event(user, SyntheticClickstream.ItemId(3))));
+        var start = DateTimeOffset.UtcNow.AddSeconds(-count);
+        var events = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, count).Select(i =>
+            (System.Text.Json.Nodes.JsonNode)ApiEvents.Event(user, SyntheticClickstream.ItemId(3 + i), sessionId: "s", at: start.AddSeconds(i)))]);
+        await cluster.Http.PostAsync("/api/events", ApiEvents.Json(events));
         await Eventually.Until(async () => (await (await cluster.Http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync())
-            .GetProperty("eventsApplied").GetInt32() == 1, "the event is applied", TimeSpan.FromSeconds(30));
+            .GetProperty("eventsApplied").GetInt32() == count, "the events are applied", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public async Task The_silo_metrics_endpoint_exposes_ingestion_freshness_latency_model_and_quality_series()
     {
-        await ApplyOneEventAsync();
+        await ApplyEventsAsync(2);
         using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
         http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
 
