@@ -36,7 +36,7 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
             {
                 using var scope = NewDisposeScope();
                 var take = order.narrow(0, start, Math.Min(batchSize, rows - start));
-                var loss = nn.functional.binary_cross_entropy_with_logits(head.call(train.X.index_select(0, take)), train.Y.index_select(0, take));
+                var loss = nn.functional.binary_cross_entropy_with_logits(head.call(train.X.index_select(0, take), train.F.index_select(0, take)), train.Y.index_select(0, take));
                 optimizer.ZeroGrad();
                 loss.backward();
                 optimizer.Step();
@@ -63,7 +63,7 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
         head.eval();
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        return nn.functional.binary_cross_entropy_with_logits(head.call(data.X), data.Y).item<float>();
+        return nn.functional.binary_cross_entropy_with_logits(head.call(data.X, data.F), data.Y).item<float>();
     }
 
     // [L, H] GRU states of every labelled prefix and [L] labels, computed without dropout.
@@ -73,6 +73,7 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
         using var _ = no_grad();
         var parts = new List<Tensor>();
         var labels = new List<Tensor>();
+        var features = new List<Tensor>();
         foreach (var chunk in sequences.Where(s => s.IntentLabels is not null).Chunk(256))
         {
             using var scope = NewDisposeScope();
@@ -80,20 +81,23 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
             var states = network.HiddenStates(batch.Items, batch.EventTypes);              // [B, T, H]
             parts.Add(states.reshape(-1, states.shape[2]).index_select(0, batch.IntentPositions!).MoveToOuterDisposeScope());
             labels.Add(batch.IntentLabels!.MoveToOuterDisposeScope());
+            features.Add((batch.IntentFeatures ?? zeros([batch.IntentLabels!.shape[0], 0L])).MoveToOuterDisposeScope());
         }
         var hidden = network.Options.Shape.HiddenSize;
         var result = parts.Count == 0
-            ? new LabelledStates(zeros(0, hidden), zeros(0))
-            : new LabelledStates(cat(parts, 0), cat(labels, 0));
-        foreach (var t in parts.Concat(labels)) t.Dispose();
+            ? new LabelledStates(zeros(0, hidden), zeros(0, network.Options.Shape.IntentFeatures), zeros(0))
+            : new LabelledStates(cat(parts, 0), cat(features, 0), cat(labels, 0));
+        foreach (var t in parts.Concat(labels).Concat(features)) t.Dispose();
         return result;
     }
 
-    private sealed record LabelledStates(Tensor X, Tensor Y) : IDisposable
+    // X [L, H] states, F [L, F] prefix features (F may be 0 wide), Y [L] labels.
+    private sealed record LabelledStates(Tensor X, Tensor F, Tensor Y) : IDisposable
     {
         public void Dispose()
         {
             X.Dispose();
+            F.Dispose();
             Y.Dispose();
         }
     }

@@ -1,4 +1,5 @@
 using Personalization.Model.Artifacts;
+using Personalization.Model.Intent;
 using Personalization.Trainer.Network;
 
 namespace Personalization.Trainer.Training;
@@ -8,7 +9,7 @@ namespace Personalization.Trainer.Training;
 public sealed record SessionModelTrainerOptions
 {
     /// <summary>The defaults of a model with a purchase-intent head (<c>pz-train intent</c>, the intent specs): a head of
-    /// 32 trained jointly (λ = 1), light dropout, and learning rate 5e-3. The intent signal has to be learned into the
+    /// 32 with its wide part on the prefix features, trained jointly (λ = 1), light dropout, and learning rate 5e-3. The intent signal has to be learned into the
     /// item embeddings and the GRU (the head only reads h_t); at the next-item default of 1e-3 a few epochs are too
     /// few Adam steps for that (the synthetic intent spec, 4 epochs: joint head AUC .68 at 1e-3, .92 with these defaults).</summary>
     public static SessionModelTrainerOptions ForIntent { get; } = new()
@@ -17,7 +18,7 @@ public sealed record SessionModelTrainerOptions
         IntentWeight = 1,
         Dropout = 0.1,
         SessionDropout = 0.1,
-        Shape = SessionModelHyperParameters.ForNewModels with { IntentHiddenSize = 32 },
+        Shape = SessionModelHyperParameters.ForNewModels with { IntentHiddenSize = 32, IntentFeatures = IntentWideFeatures.Count },
     };
 
     public int Epochs { get; init; } = 10;
