@@ -75,6 +75,7 @@ internal static class ModelBenchmark
         var features = new float[model.IntentFeatures];
         var recent = Enumerable.Range(0, IntentWideFeatures.ItemWindow).Select(i => model.Items.Ids[random.Next(model.Items.Count)]).ToList();
         var counters = new IntentCounters();
+        string[] categories = ["toys", "games", "books", "garden"];
         clock.Restart();
         for (var i = 0; i < steps; i++)
         {
@@ -84,7 +85,7 @@ internal static class ModelBenchmark
             {
                 counters = counters.Add(i % model.EventTypes, i * 60_000L);
                 recent[i % recent.Count] = model.Items.Ids[item];
-                IntentWideFeatures.Write(counters, recent, features);
+                IntentWideFeatures.Write(counters, recent, j => categories[j % categories.Length], features);
             }
             sum += model.Intent(next, features);
             (state, next) = (next, state);

@@ -11,7 +11,7 @@ namespace Personalization.Grains.Sessions;
 /// boundaries, one GRU step per event, and re-stepping the session when the silo's model changes. Kept apart from
 /// the grain so the rules read in one place.</summary>
 internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options, TimeProvider time,
-    IntentOptions? intent = null)
+    IntentOptions? intent = null, Func<string, string?>? categoryOf = null)
 {
     /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or the same event
     /// id was applied within <see cref="SessionOptions.DeduplicationWindow"/> (among the last
@@ -90,12 +90,14 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
     private IntentCounters Counters => new(state.EventsApplied, state.CartAdds, state.WishlistAdds, state.StartedAtMs,
         state.LastEventAtMs, state.LastGapMs, state.RecentEventTypes.Count > 0 ? state.RecentEventTypes[^1] : 0);
 
-    // The head on the current state and, when it has a wide part, on the session's prefix features.
+    // The head on the current state and, when it has a wide part, on the session's prefix features (the categories
+    // from the silo's catalog, as the data sets' events carry them).
     private float? Intent(ISessionModel model, HiddenStateWindow window)
     {
         if (model.IntentFeatures == 0) return window.Intent(model);
         Span<float> features = stackalloc float[model.IntentFeatures];
-        IntentWideFeatures.Write(Counters, state.RecentItems, features);
+        var items = state.RecentItems;
+        IntentWideFeatures.Write(Counters, items, i => categoryOf?.Invoke(items[i]), features);
         return window.Intent(model, features);
     }
 

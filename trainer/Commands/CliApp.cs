@@ -19,7 +19,7 @@ public static class CliApp
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train intent    (--input F --format taobao|diginetica|jsonl|tsv [--purchases F] [--categories F] | --synthetic N)
-                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--no-intent-features]
+                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--no-intent-features] [--no-wide-start]
                            [--rare-items 2] [--rare-buckets 512] [--out model.pzm]
                            [--test-days 2 (taobao) / 14] [--validation-days N] [--epochs 10] [--batch-size 64]
                            [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]

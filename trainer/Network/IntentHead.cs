@@ -30,6 +30,18 @@ public sealed class IntentHead : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Makes the head a given logistic regression on the prefix features: the wide part gets
+    /// <paramref name="weights"/>, the output bias <paramref name="intercept"/>, and the output weights on h_t start at
+    /// 0 (they still get gradients, so h_t enters as far as it lowers the loss).</summary>
+    public void StartFrom(IReadOnlyList<double> weights, double intercept)
+    {
+        if (wide is null || weights.Count != Features) throw new ArgumentException($"The wide part reads {Features} features.", nameof(weights));
+        using var _ = no_grad();
+        wide.weight!.copy_(tensor(weights.Select(w => (float)w).ToArray()).reshape(1, Features));
+        output.weight!.zero_();
+        output.bias!.fill_((float)intercept);
+    }
+
     /// <summary>Prefix features the wide part reads (0: none).</summary>
     public int Features => wide is null ? 0 : (int)wide.weight!.shape[1];
 

@@ -5,7 +5,8 @@ namespace Personalization.Trainer.Training;
 
 /// <summary>Fits only the intent head of a trained network on its frozen GRU states (the "frozen session vectors"
 /// variant): the states of every labelled prefix are computed once, then the head is fitted by Adam on binary
-/// cross-entropy with early stopping on the validation log-loss, the best epoch's weights kept.</summary>
+/// cross-entropy with early stopping on the validation log-loss, the best epoch's weights kept — the head as it
+/// came (epoch 0, e.g. started from a logistic fit with <see cref="IntentHead.StartFrom"/>) included.</summary>
 public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, double learningRate = 3e-3, int patience = 4,
     int seed = 42, Action<string>? progress = null)
 {
@@ -24,9 +25,11 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
         if (train.X.shape[0] == 0) throw new ArgumentException("No labelled prefix to fit the intent head on.", nameof(training));
         var parameters = head.parameters().ToArray();
         using var optimizer = new AdamOptimizer([new AdamParameterGroup(parameters, learningRate)]);
-        var best = double.PositiveInfinity;
+        var best = Loss(head, check.X.shape[0] > 0 ? check : train);
         var bestEpoch = 0;
-        Tensor[]? kept = null;
+        Tensor[]? kept;
+        using (no_grad()) kept = [.. parameters.Select(p => p.detach().clone())];
+        progress?.Invoke($"intent head as it starts  validation log-loss {best:F4}");
         var rows = train.X.shape[0];
         for (var epoch = 1; epoch <= epochs; epoch++)
         {

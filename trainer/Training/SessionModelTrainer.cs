@@ -60,6 +60,11 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             : null;
         if (neighbours is not null) Report($"neighbourhoods: {neighbours.Count:N0} item pairs");
         var network = new SessionNetwork(options.Network(items), transitions, neighbours);
+        if (options.IntentWideStart is { } logistic && network.Intent is { Features: > 0 } head)
+        {
+            var (weights, intercept) = logistic.RawCoefficients();
+            head.StartFrom(weights, intercept);
+        }
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
         // Per-item tables (one row per catalog item) memorise small data fast, so they may step smaller than the
         // shared layers, whose few weights (GRU, attention, repeat and neighbourhood scores) generalise.

@@ -70,6 +70,10 @@ public sealed record SessionModelTrainerOptions
     /// <summary>Early stopping keeps the epoch with the lowest validation intent log-loss instead of the best MRR@K
     /// (needs the head, <see cref="IntentWeight"/> &gt; 0 and labelled validation sequences).</summary>
     public bool SelectOnIntent { get; init; }
+    /// <summary>A logistic regression on the intent head's wide features (<c>LogisticIntentPredictor.FitWide</c> on the
+    /// training sessions) the head starts from (<see cref="IntentHead.StartFrom"/>): the head begins where the counts
+    /// alone get, and h_t has to earn its weight. Null: the head starts at random with its wide part at 0.</summary>
+    public LogisticRegression? IntentWideStart { get; init; }
     /// <summary>Training time allowed (null: none): no epoch is started that would end after it, judged by the
     /// longest epoch so far; at least one epoch always runs. <c>pz-train tune</c> spends its budget with it.</summary>
     public TimeSpan? TimeLimit { get; init; }

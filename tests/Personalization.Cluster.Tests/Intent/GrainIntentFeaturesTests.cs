@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Catalog;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Contract;
 using Personalization.Model.Data;
@@ -8,7 +10,7 @@ namespace Personalization.Cluster.Tests.Intent;
 
 /// <summary>With an intent head that reads the prefix features beside h_t, the user grain's live intent is the
 /// evaluated one: after every applied event — across batches, through an unknown item, a cart add and long gaps —
-/// it equals the evaluation harness's serving path (<see cref="ModelIntentPredictor"/>) over the same events.</summary>
+/// with categories from the silo's catalog — it equals the evaluation harness's serving path (<see cref="ModelIntentPredictor"/>) over the same events.</summary>
 public sealed class GrainIntentFeaturesTests
 {
     [Fact]
@@ -18,6 +20,13 @@ public sealed class GrainIntentFeaturesTests
         var model = TrainedModels.Load(IntentModels.WidePath);
         await silos.WaitForModelOnEverySiloAsync(model.Version);
         Assert.Equal(IntentWideFeatures.Count, model.IntentFeatures);
+        // Categories come from each silo's catalog (item 8 has none there), as the data sets' events carry them.
+        var categories = new Dictionary<string, string> { [Item(2)] = "Toys > Trains", [Item(4)] = "Toys > Dolls", [Item(6)] = "Toys > Trains" };
+        foreach (var silo in silos.Cluster.GetActiveSilos())
+        {
+            var catalog = silos.Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<CatalogTable>();
+            foreach (var (item, category) in categories) catalog.Upsert(new CatalogItem(item, item, category));
+        }
         var events = new ClickEvents(ClickEvents.Unique("wide"));
         var user = silos.User(events.UserId);
         var reference = new ModelIntentPredictor(model).StartSession();
@@ -34,7 +43,8 @@ public sealed class GrainIntentFeaturesTests
             var applied = batch.Select(e => events.Next(e.Item, e.Type, TimeSpan.FromMinutes(e.Minutes))).ToArray();
             double expected = 0;
             foreach (var e in applied)
-                expected = reference.Advance(new SessionEvent(e.Event.ItemId, (int)e.Event.Type, e.Event.Timestamp.ToUnixTimeMilliseconds()));
+                expected = reference.Advance(new SessionEvent(e.Event.ItemId, (int)e.Event.Type, e.Event.Timestamp.ToUnixTimeMilliseconds(),
+                    categories.GetValueOrDefault(e.Event.ItemId)));
             await user.ApplyAsync(applied);
             var live = (await user.GetSessionAsync()).PurchaseIntent;
             Assert.NotNull(live);

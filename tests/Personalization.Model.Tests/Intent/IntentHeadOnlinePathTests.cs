@@ -56,7 +56,8 @@ public sealed class IntentHeadOnlinePathTests
         // Minutes to hours apart, so elapsed time and gaps take many values; a repeat now and then (the session data).
         var random = new Random(seed);
         var clock = 1_772_355_600_000L;
-        var events = sequence.Select((item, t) => new SessionEvent(ids[(int)item], (int)types[t], clock += random.Next(1, 600) * 10_000L)).ToList();
+        var events = sequence.Select((item, t) => new SessionEvent(ids[(int)item], (int)types[t], clock += random.Next(1, 600) * 10_000L,
+            item % 5 == 0 ? null : $"category-{item % 3}")).ToList();
         var features = new float[length, IntentWideFeatures.Count];
         var tracker = new IntentFeatureTracker();
         var row = new float[IntentWideFeatures.Count];
@@ -90,7 +91,8 @@ public sealed class IntentHeadOnlinePathTests
         var tracker = new IntentFeatureTracker();
         var start = 1_772_355_600_000L;
         // 25 events: views of a, b, a, …, one cart add and one wishlist add, the last 10 minutes after the one before.
-        for (var t = 0; t < 23; t++) tracker.Add(new SessionEvent(t % 2 == 0 ? "a" : $"b{t}", 0, start + t * 60_000L));
+        // a is in category A, every b in B, c in none the data knows.
+        for (var t = 0; t < 23; t++) tracker.Add(t % 2 == 0 ? new SessionEvent("a", 0, start + t * 60_000L, "A") : new SessionEvent($"b{t}", 0, start + t * 60_000L, "B"));
         tracker.Add(new SessionEvent("c", 4, start + 23 * 60_000L));
         tracker.Add(new SessionEvent("c", 1, start + 33 * 60_000L));
         var f = new float[IntentWideFeatures.Count];
@@ -102,9 +104,10 @@ public sealed class IntentHeadOnlinePathTests
         // The last 20 ids: events 5..24 = a ×9 (events 6, 8, …, 22), b5 … b21 once each, c ×2 → 11 distinct, a 9 times at most.
         Assert.Equal(MathF.Log(12), f[3], 5);
         Assert.Equal(MathF.Log(10), f[4], 5);
-        Assert.Equal(MathF.Log(34), f[5], 5);                 // 33 minutes elapsed
-        Assert.Equal(MathF.Log(11), f[6], 5);                 // 10 minutes since the previous event
-        Assert.Equal([1f, 0f, 0f], f[7..]);                   // the last event is a cart add
+        Assert.Equal(MathF.Log(3), f[5], 5);                  // categories A and B (c has none)
+        Assert.Equal(MathF.Log(34), f[6], 5);                 // 33 minutes elapsed
+        Assert.Equal(MathF.Log(11), f[7], 5);                 // 10 minutes since the previous event
+        Assert.Equal([1f, 0f, 0f], f[8..]);                   // the last event is a cart add
     }
 
     [Fact]
