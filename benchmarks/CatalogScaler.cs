@@ -19,9 +19,10 @@ internal static class CatalogScaler
         if (catalog <= n) return trained;
         var tensors = trained.Tensors.Select(t =>
         {
-            // The added items have no learned transitions: their rows of the pair table are empty.
-            if (t.Name == ItemTransitions.OffsetsTensor)
+            // The added items have no learned transitions or neighbours: their rows of the pair tables are empty.
+            if (t.Name is ItemTransitions.OffsetsTensor or ItemNeighbours.OffsetsTensor)
                 return t with { Shape = [catalog + 1], Values = [.. t.Values, .. Enumerable.Repeat(t.Values[^1], catalog - n)] };
+            if (t.Name is ItemTransitions.SuccessorsTensor or ItemNeighbours.ItemsTensor or ItemNeighbours.WeightsTensor) return t;
             if (t.Shape.Length == 0 || t.Shape[0] != n) return t;
             var row = t.Values.Length / n;
             var values = new float[(long)catalog * row];

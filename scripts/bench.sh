@@ -33,7 +33,7 @@ done
 work=$(mktemp -d /tmp/pz-bench.XXXXXX)
 trap 'stop_redis; rm -rf "$work"' EXIT
 export OMP_NUM_THREADS=1
-echo "conditions: $(nproc) cores; uptime: $(uptime)"
+echo "conditions: $(nproc --all) cores; uptime: $(uptime)"
 dotnet build benchmarks/Personalization.Benchmarks.csproj -c Release -v q -nologo >/dev/null
 if [ -z "$model" ]; then
   dotnet build trainer/Personalization.Trainer.csproj -c Release -v q -nologo >/dev/null
