@@ -8,9 +8,9 @@ namespace Personalization.Benchmarks;
 /// them or at a steady rate; a full local queue waits for deliveries instead of failing the benchmark.</summary>
 internal sealed class ClickstreamWriter(IProducer<string, byte[]> producer, string topic)
 {
-    public void Write(ClickEvent e)
+    public void Write(ClickEvent e, Headers? headers = null)
     {
-        var message = new Message<string, byte[]> { Key = e.UserId, Value = ClickEventJson.Serialize(e) };
+        var message = new Message<string, byte[]> { Key = e.UserId, Value = ClickEventJson.Serialize(e), Headers = headers };
         while (true)
         {
             try

@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using Personalization.Contract;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Consuming;
+using Personalization.Ingestion.Tracing;
 
 namespace Personalization.Benchmarks;
 
@@ -17,6 +18,11 @@ internal static class ConsumerBenchmark
         var events = args.Int("--events", 200_000);
         var partitions = args.Int("--partitions", 16);
         var batch = args.Int("--batch", 2_000);
+        var trace = args.Text("--trace", "off");
+        if (trace is not ("off" or "headers" or "on")) throw new ArgumentException("--trace is off, headers or on.");
+        // headers: every record carries a traceparent of its own, as the API writes them, but nobody listens;
+        // on: also a listener that records every span (an OpenTelemetry SDK sampling all, without the export).
+        using var listener = trace == "on" ? RecordAll() : null;
 
         using var kafka = new InProcessKafka(partitions, "bench", batch, new Dictionary<string, string> { ["session.timeout.ms"] = "6000" });
         var options = kafka.Options;
@@ -28,13 +34,14 @@ internal static class ConsumerBenchmark
         using (var producer = new ProducerBuilder<string, byte[]>(KafkaClientConfigs.Producer(options)).Build())
         {
             var writer = new ClickstreamWriter(producer, options.Topic);
-            foreach (var e in values) writer.Write(e);
+            foreach (var e in values) writer.Write(e, trace == "off" ? null : TraceHeaders());
             producer.Flush(TimeSpan.FromMinutes(2));
         }
         var payloads = values.Select(ClickEventJson.Serialize).ToArray();
         Console.WriteLine($"produced {events} events ({payloads.Average(p => p.Length):F0} B each) in {produced.Elapsed.TotalSeconds:F2}s: {events / produced.Elapsed.TotalSeconds:F0} events/s (acks=all, idempotent)");
 
         MeasureParse(payloads, values.Select(e => Encoding.UTF8.GetBytes(e.UserId)).ToArray());
+        MeasureTraceContext(trace);
 
         var sink = new CountingSink();
         using var metrics = new IngestionMetrics();
@@ -46,8 +53,39 @@ internal static class ConsumerBenchmark
         var elapsed = consuming.Elapsed;
         await consumer.StopAsync(CancellationToken.None);
         Console.WriteLine($"consume+parse+group+apply(no-op)+commit: {events} events in {elapsed.TotalSeconds:F2}s = {events / elapsed.TotalSeconds:F0} events/s " +
-                          $"({consumer.CommittedBatches} batches committed, batch ≤ {batch}, {partitions} partitions)");
+                          $"({consumer.CommittedBatches} batches committed, batch ≤ {batch}, {partitions} partitions, trace {trace})");
         return 0;
+    }
+
+    // The consumer's per-call tracing work alone (one call per record, the worst case: a call usually carries
+    // several events of one user): header lookup, parse and span start/stop with a listener, one branch without.
+    private static void MeasureTraceContext(string trace)
+    {
+        var records = Enumerable.Range(0, 100_000).Select(_ => new[] { trace == "off" ? null : TraceHeaders() }).ToArray();
+        var best = TimeSpan.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var call in records) ClickstreamTracing.StartProcess("clickstream", call, static h => h)?.Dispose();
+            if (clock.Elapsed < best) best = clock.Elapsed;
+        }
+        Console.WriteLine($"trace context per call ({trace}): {best.TotalMilliseconds * 1e3 / records.Length:F2} µs/call (one record per call, one thread, best of 3)");
+    }
+
+    private static Headers TraceHeaders() => new()
+    {
+        { "traceparent", Encoding.ASCII.GetBytes($"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01") },
+    };
+
+    private static ActivityListener RecordAll()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("Personalization.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static void MeasureParse(byte[][] payloads, byte[][] keys)

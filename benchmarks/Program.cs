@@ -31,9 +31,10 @@ static int Usage()
             state's size, warm trivial grain calls) with the ingest rate as a ratio of them; never aborts on overload
         pz-bench summary --inputs A.json,B.json --out FILE
             the issue's summary keys, each from the first report that has it (null when none measured it)
-        pz-bench consume [--events 200000] [--partitions 16] [--batch 2000]
+        pz-bench consume [--events 200000] [--partitions 16] [--batch 2000] [--trace off|headers|on]
             the silo's Kafka consumer (consume, parse, group by user, commit) with a no-op sink on an in-process
-            mock cluster, and parse+validate alone
+            mock cluster, and parse+validate alone; --trace headers: records carry a traceparent, on: and every
+            span is recorded (the cost of tracing per event)
         pz-bench consume-latency [--rate 5000] [--seconds 10] [--partitions 8]
             produce → consumer's sink call latency percentiles at a steady rate (no-op sink)
         pz-bench api --url URL --mode get|session|health|post|visible [--concurrency 32] [--seconds 10] [--items 500] [--key K]

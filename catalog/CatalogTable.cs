@@ -29,6 +29,17 @@ public sealed class CatalogTable
     /// <summary>Item ids ever seen, deleted ones included (the slots the rules index).</summary>
     public int Slots => Volatile.Read(ref _slotCount);
 
+    /// <summary>Bytes of the per-slot columns (ids, item references, rule rows) at their current capacity; the item
+    /// records and strings they point to are not counted (<c>pz-bench catalog</c> measures the whole per item).</summary>
+    public long ColumnBytes
+    {
+        get
+        {
+            var capacity = (long)_columns.Capacity;
+            return capacity * (2L * IntPtr.Size + Unsafe.SizeOf<CatalogRow>());
+        }
+    }
+
     /// <summary>Changes applied so far (upserts and deletes).</summary>
     public long Version => Interlocked.Read(ref _version);
 

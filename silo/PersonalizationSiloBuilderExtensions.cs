@@ -52,6 +52,8 @@ public static class PersonalizationSiloBuilderExtensions
             o.TableRefreshTimeout = membership.TableRefreshTimeout;
         });
         silo.Services.AddPersonalizationGrains();
+        // Trace context through grain calls: the consumer's process span → the user grain's apply (also across silos).
+        if (TelemetryHostingExtensions.TracesEnabled(configuration)) silo.AddActivityPropagation();
         silo.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         // Every silo joins the consumer group, so partitions spread over the silos as they join and leave.
         // Every silo also reads the whole catalog topic into its own table; without Kafka the table stays empty.

@@ -45,7 +45,9 @@ public static class UsersEndpoints
                 "slow client always gets the latest, never a backlog. A quiet stream sends a `: heartbeat` comment every " +
                 "`Api:Streams:HeartbeatInterval` (15 s) and renews its subscription, so it survives the user's grain " +
                 "moving to another silo. Browsers: `new EventSource(url + '?key=…')` (EventSource cannot set headers). " +
-                "`count` 1..100. 503 before the stream starts when the cluster does not answer.")
+                "`count` 1..100 and the business rules of GET …/recommendations (`category`, `inStock`, `minPrice`, " +
+                "`maxPrice`, `exclude`, `excludeSeen`), applied to every update. 503 before the stream starts when the " +
+                "cluster does not answer.")
             .Produces<RecommendationsResponse>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -86,11 +88,12 @@ public static class UsersEndpoints
     }
 
     private static Results<RecommendationStream, ValidationProblem> StreamRecommendations(string userId, int? count,
-        IOptions<ApiOptions> options)
+        [AsParameters] RecommendationRulesQuery rules, IOptions<ApiOptions> options)
     {
         var (k, errors) = RecommendationQuery(userId, count, options.Value);
+        var businessRules = rules.ToRules(errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return new RecommendationStream(userId, k);
+        return new RecommendationStream(userId, k, businessRules);
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>>

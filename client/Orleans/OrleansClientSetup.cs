@@ -42,6 +42,7 @@ public static class OrleansClientSetup
                     messaging.ResponseTimeout = calls.Value.Deadline);
             client.UseConnectionRetryFilter<RetryUntilClusterReachable>();
             client.AddDashboard();
+            if (TelemetryHostingExtensions.TracesEnabled(builder.Configuration)) client.AddActivityPropagation();
         });
         return builder;
     }

@@ -11,8 +11,9 @@ namespace Personalization.Api.Streaming;
 /// <c>recommendations</c> event after each change of the session (the grain notifies; changes that arrive while an
 /// update is being written collapse into the next one), <c>id</c> = the user's applied events. A quiet stream sends a
 /// heartbeat comment every <see cref="RecommendationStreamOptions.HeartbeatInterval"/> and renews its subscription.
+/// Every update applies the request's business rules, as the plain GET does.
 /// The subscription ends with the connection.</summary>
-public sealed class RecommendationStream(string userId, int count) : IResult
+public sealed class RecommendationStream(string userId, int count, RecommendationRules? rules = null) : IResult
 {
     public const string EventName = "recommendations";
 
@@ -93,7 +94,7 @@ public sealed class RecommendationStream(string userId, int count) : IResult
     private async Task<long?> SendIfNewerAsync(HttpResponse response, ResilientGrainCalls calls, IUserSessionGrain grain,
         long? sent, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
-        var recommendations = await calls.InvokeAsync(() => grain.RecommendAsync(count), cancellationToken);
+        var recommendations = await calls.InvokeAsync(() => grain.RecommendAsync(count, rules), cancellationToken);
         if (sent is { } last && recommendations.TotalEventsApplied <= last) return sent;
         var data = JsonSerializer.Serialize(recommendations.ToResponse(), json);
         await response.WriteAsync($"event: {EventName}\nid: {recommendations.TotalEventsApplied}\ndata: {data}\n\n", cancellationToken);

@@ -62,6 +62,7 @@ public sealed class UserSessionGrain(
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SequencedClickEvent> events)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = ServingTracing.StartApply(events.Count);
         var tracker = Tracker;
         var arm = Arm;
         var model = arm.Model;
@@ -95,6 +96,7 @@ public sealed class UserSessionGrain(
                 if (intentEvents.Enabled) Outbox.Enqueue(crossing);
             }
         }
+        activity?.SetTag("pz.events.duplicates", duplicates);
         if (applied == 0)
         {
             // A redelivered batch after a crash: whatever the first delivery queued is still to go out.
@@ -107,8 +109,9 @@ public sealed class UserSessionGrain(
         {
             await session.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             // The in-memory state is now ahead of storage: drop it so the next call reloads what is durable, and
             // let the caller retry (its offsets are not committed).
             DeactivateOnIdle();

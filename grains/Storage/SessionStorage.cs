@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Personalization.Grains.Serving;
 
 namespace Personalization.Grains.Storage;
 
@@ -12,7 +13,9 @@ public static class SessionStorage
 
     /// <summary>The Orleans binary serializer: <c>[GenerateSerializer]</c> types are written by field id without type
     /// names, version tolerant (new ids may be appended) and compact (floats as raw bytes), unlike the default
-    /// Newtonsoft <c>$type</c> JSON that breaks when a class is renamed.</summary>
+    /// Newtonsoft <c>$type</c> JSON that breaks when a class is renamed. Each state's size is recorded
+    /// (<c>pz.session.state.size</c>).</summary>
     public static IGrainStorageSerializer CreateSerializer(IServiceProvider services) =>
-        new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        new SizeRecordingSerializer(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            services.GetRequiredService<ServingMetrics>().StateSize);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
+using Personalization.Ingestion.Tracing;
 
 namespace Personalization.Ingestion.Consuming;
 
@@ -127,8 +128,18 @@ internal sealed class UserEventLanes(
                 // Taken after the slot is granted: what queued while waiting rides along.
                 if (attempt > 1) TryTake(lane, batch, out batch);
                 var events = batch.Select(e => e.Event).ToArray();
+                using var activity = ClickstreamTracing.StartProcess(options.Topic, batch, static e => e.Record.Message.Headers);
                 // The timeout also bounds sinks that ignore cancellation, so no call can hold its lane forever.
-                var result = await sink.ApplyAsync(lane.UserId, events, stopping).WaitAsync(options.SinkTimeout, stopping);
+                ApplyResult result;
+                try
+                {
+                    result = await sink.ApplyAsync(lane.UserId, events, stopping).WaitAsync(options.SinkTimeout, stopping);
+                }
+                catch (Exception e)
+                {
+                    ClickstreamTracing.Fail(activity, e);
+                    throw;
+                }
                 metrics.Applied.Add(result.Applied);
                 if (result.Duplicates > 0) metrics.Duplicates.Add(result.Duplicates);
                 metrics.BatchDuration.Record(time.GetElapsedTime(batch[0].PolledAt).TotalMilliseconds);

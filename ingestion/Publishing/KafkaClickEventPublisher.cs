@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Grains.Interfaces;
 using Personalization.Ingestion.Configuration;
 using Personalization.Contract;
+using Personalization.Ingestion.Tracing;
 
 namespace Personalization.Ingestion.Publishing;
 
@@ -36,12 +37,14 @@ public sealed class KafkaClickEventPublisher : IClickEventPublisher, IDisposable
     public async Task<IReadOnlyList<PublishedClickEvent>> PublishAsync(IReadOnlyList<ClickEvent> events,
         CancellationToken cancellationToken = default)
     {
+        using var activity = ClickstreamTracing.StartSend(Topic, events.Count);
+        var headers = ClickstreamTracing.HeadersFor(activity);
         var deliveries = new Task<DeliveryResult<string, byte[]>>[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             deliveries[i] = _producer.ProduceAsync(Topic,
-                new Message<string, byte[]> { Key = e.UserId, Value = ClickEventJson.Serialize(e) }, cancellationToken);
+                new Message<string, byte[]> { Key = e.UserId, Value = ClickEventJson.Serialize(e), Headers = headers }, cancellationToken);
         }
         try
         {
@@ -49,6 +52,7 @@ public sealed class KafkaClickEventPublisher : IClickEventPublisher, IDisposable
         }
         catch (Exception first)
         {
+            ClickstreamTracing.Fail(activity, first);
             _health.OnFailed(first.Message);
             var failed = events.Where((_, i) => !deliveries[i].IsCompletedSuccessfully).Select(e => e.EventId).ToArray();
             throw new ClickEventPublishException(

@@ -35,7 +35,12 @@ public sealed class SessionModel : ISessionModel
         Version = artifact.ModelVersion;
         Artifact = artifact;
         Catalog = new CatalogScorer(_w.OutputEmbedding, _items, _embedding, _w.OutputBias, _w.Transitions, _w.TransitionWeight);
+        WeightBytes = artifact.Tensors.Sum(t => (long)t.Values.Length * sizeof(float)) + Catalog.QuantizedTableBytes;
     }
+
+    /// <summary>Bytes of the weights held in memory: the artifact's tensors (the item tables among them) and the
+    /// int8 copy of the output table the candidate scan reads; the transposed gate matrices (small) are not counted.</summary>
+    public long WeightBytes { get; }
 
     /// <summary>Reads and verifies the artifact at <paramref name="path"/>.</summary>
     public static SessionModel Load(string path) => new(ModelArtifactFile.Read(path));

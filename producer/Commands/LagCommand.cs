@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.CommandLine;
 using Confluent.Kafka;
+using Personalization.Ingestion.Configuration;
 using Personalization.Producer.Cli;
 
 namespace Personalization.Producer.Commands;
@@ -9,16 +11,28 @@ namespace Personalization.Producer.Commands;
 /// (an offset is committed only after the user grains' state is durable).</summary>
 internal static class LagCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var cli = new CliArguments(args, new HashSet<string> { "--watch" });
-        var bootstrap = cli.String("--bootstrap") ?? throw new UsageException("--bootstrap HOST:PORT is required");
-        var topic = cli.String("--topic", "clickstream");
-        var group = cli.String("--group", "personalization-silos");
-        var watch = cli.Has("--watch");
-        var client = ClientSettings.Read(cli);
-        cli.RejectUnknown();
+        var kafka = new KafkaOptions();
+        var bootstrap = new Option<string>("--bootstrap") { Description = "Kafka bootstrap servers", HelpName = "HOST:PORT", Required = true };
+        var topic = new Option<string>("--topic") { Description = "the topic", DefaultValueFactory = _ => kafka.Topic };
+        var group = new Option<string>("--group") { Description = "the consumer group", DefaultValueFactory = _ => kafka.GroupId };
+        var watch = new Option<bool>("--watch") { Description = "repeat every second until caught up, with the commit rate" };
+        var client = ClientSettings.Option();
+        var command = new Command("lag", """
+            committed offset vs high watermark per partition; --watch repeats until caught up and prints the commit
+            rate (offsets are committed only once the grains' state is durable)
+            """)
+        {
+            bootstrap, topic, group, watch, client,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed.GetRequiredValue(bootstrap), parsed.GetRequiredValue(topic),
+            parsed.GetRequiredValue(group), parsed.GetValue(watch), ClientSettings.Read(parsed.GetRequiredValue(client))));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(string bootstrap, string topic, string group, bool watch, Dictionary<string, string> client)
+    {
         using var admin = new AdminClientBuilder(new AdminClientConfig(client) { BootstrapServers = bootstrap }).Build();
         var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
             .Select(p => new TopicPartition(topic, p.PartitionId)).ToList();

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
+using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Mock;
 using Personalization.Producer.Cli;
 
@@ -11,19 +13,31 @@ internal static class MockClusterCommand
     // Linux signal numbers; PosixSignal names only the portable ones, raw values are allowed.
     private const PosixSignal SigUsr1 = (PosixSignal)10, SigUsr2 = (PosixSignal)12;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var cli = new CliArguments(args, new HashSet<string>());
-        var partitions = (int)(cli.Long("--partitions") ?? 8);
-        var brokers = (int)(cli.Long("--brokers") ?? 1);
-        var bootstrapFile = cli.String("--bootstrap-file");
-        var topic = cli.String("--topic", "clickstream");
-        var deadLetterTopic = cli.String("--dead-letter-topic", "clickstream.dlq");
-        var catalogPartitions = (int)(cli.Long("--catalog-partitions") ?? 4);
-        cli.RejectUnknown();
-        if (partitions < 1 || brokers < 1 || catalogPartitions < 1)
-            throw new UsageException("--partitions, --catalog-partitions and --brokers must be at least 1");
+        var kafka = new KafkaOptions();
+        var partitions = new Option<int>("--partitions") { Description = "partitions of the clickstream topic", DefaultValueFactory = _ => 8 }.Positive();
+        var brokers = new Option<int>("--brokers") { Description = "brokers of the mock cluster", DefaultValueFactory = _ => 1 }.Positive();
+        var bootstrapFile = new Option<string?>("--bootstrap-file") { Description = "also write the bootstrap address to this file (removed on exit)", HelpName = "PATH" };
+        var topic = new Option<string>("--topic") { Description = "the clickstream topic", DefaultValueFactory = _ => kafka.Topic };
+        var deadLetterTopic = new Option<string>("--dead-letter-topic") { Description = "its dead-letter topic", DefaultValueFactory = _ => kafka.DeadLetterTopic };
+        var catalogPartitions = new Option<int>("--catalog-partitions") { Description = "partitions of the catalog topic", DefaultValueFactory = _ => 4 }.Positive();
+        var command = new Command("mock-cluster", """
+            starts librdkafka's mock cluster (real Kafka protocol on loopback, in memory), creates the topics (also
+            catalog and catalog.dlq; the mock keeps at most 5 MB or 100,000 records per partition), prints the
+            bootstrap address, runs until Ctrl-C or SIGTERM; SIGUSR1/SIGUSR2 take the brokers down/up
+            """)
+        {
+            partitions, brokers, bootstrapFile, topic, deadLetterTopic, catalogPartitions,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed.GetValue(partitions), parsed.GetValue(brokers), parsed.GetValue(bootstrapFile),
+            parsed.GetRequiredValue(topic), parsed.GetRequiredValue(deadLetterTopic), parsed.GetValue(catalogPartitions)));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(int partitions, int brokers, string? bootstrapFile, string topic, string deadLetterTopic,
+        int catalogPartitions)
+    {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);

@@ -88,6 +88,8 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Kafka:Client:message.timeout.ms"] = "5000",
             // Every event is a live-quality check, so the HR@K series exist after a few events.
             ["Quality:SampleRate"] = "1",
+            // Trace context through Kafka and grain calls without an OTLP collector: the tests listen in-process.
+            ["Telemetry:Traces"] = "true",
         })
         {
             Settings[key] = value;

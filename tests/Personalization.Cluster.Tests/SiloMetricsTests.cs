@@ -10,18 +10,24 @@ namespace Personalization.Cluster.Tests;
 [Collection(ApiClusterCollection.Name)]
 public sealed class SiloMetricsTests(ApiClusterFixture cluster)
 {
-    private async Task ApplyOneEventAsync()
+    private Task ApplyOneEventAsync() => ApplyEventsAsync(1);
+
+    // The second and later events of a session are live-quality checks (the first has nothing to be checked against).
+    private async Task ApplyEventsAsync(int count)
     {
         var user = ClickEvents.Unique("metrics");
-        await cluster.Http.PostAsync("/api/events", ApiEvents.Json(ApiEvents.Event(user, SyntheticClickstream.ItemId(3))));
+        var start = DateTimeOffset.UtcNow.AddSeconds(-count);
+        var events = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, count).Select(i =>
+            (System.Text.Json.Nodes.JsonNode)ApiEvents.Event(user, SyntheticClickstream.ItemId(3 + i), sessionId: "s", at: start.AddSeconds(i)))]);
+        await cluster.Http.PostAsync("/api/events", ApiEvents.Json(events));
         await Eventually.Until(async () => (await (await cluster.Http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync())
-            .GetProperty("eventsApplied").GetInt32() == 1, "the event is applied", TimeSpan.FromSeconds(30));
+            .GetProperty("eventsApplied").GetInt32() == count, "the events are applied", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public async Task The_silo_metrics_endpoint_exposes_ingestion_freshness_latency_model_and_quality_series()
     {
-        await ApplyOneEventAsync();
+        await ApplyEventsAsync(2);
         using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
         http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
 
@@ -36,6 +42,35 @@ public sealed class SiloMetricsTests(ApiClusterFixture cluster)
                      "pz_session_apply_duration", "pz_ranking_duration", "pz_model_info", "pz_sessions_active",
                      "pz_quality_hit_rate", "ab_arm=\"default\"" })
             Assert.Contains(series, text);
+    }
+
+    [Fact]
+    public async Task The_silo_metrics_endpoint_exposes_model_catalog_and_session_state_sizes()
+    {
+        await ApplyOneEventAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
+        http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
+
+        var text = await http.GetStringAsync("/metrics");
+
+        // The served model holds at least its float output table and the int8 copy of it.
+        var model = (Personalization.Model.Inference.SessionModel)cluster.Model;
+        Assert.True(Value(text, "pz_model_size_bytes") >= model.Catalog.FloatTableBytes + model.Catalog.QuantizedTableBytes);
+        Assert.True(Value(text, "pz_catalog_columns_size_bytes") > 0);
+        Assert.True(Value(text, "pz_catalog_items") >= 0);
+        // Every applied event wrote a state of some bytes.
+        Assert.True(Value(text, "pz_session_state_size_bytes_count") >= 1);
+        Assert.True(Value(text, "pz_session_state_size_bytes_sum") >= 100);
+    }
+
+    // The value of the first sample of a series (exposition format: "name{labels} value [timestamp]").
+    private static double Value(string exposition, string series)
+    {
+        var line = exposition.Split('\n').FirstOrDefault(l =>
+            l.StartsWith(series, StringComparison.Ordinal) && l.Length > series.Length && l[series.Length] is '{' or ' ');
+        Assert.True(line is not null, $"{series} is exported");
+        var afterLabels = line!.Contains('}') ? line[(line.LastIndexOf('}') + 1)..] : line[series.Length..];
+        return double.Parse(afterLabels.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

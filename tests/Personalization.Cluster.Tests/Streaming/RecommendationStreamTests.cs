@@ -37,6 +37,48 @@ public sealed class RecommendationStreamTests(ApiClusterFixture cluster)
     }
 
     [Fact]
+    public async Task The_stream_applies_the_business_rules_of_the_plain_get_to_every_update()
+    {
+        var user = ClickEvents.Unique("sse-rules");
+        var first = SyntheticClickstream.ItemId(7);
+        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PostAsync("/api/events", ApiEvents.Json(ApiEvents.Event(user, first)))).StatusCode);
+        var unrestricted = await Eventually.Until(
+            async () => Items((await (await cluster.Http.GetAsync($"/api/users/{user}/recommendations?count=5")).ReadJsonAsync())),
+            items => items.Count == 5, "the session ranks with the model", TimeSpan.FromSeconds(30));
+        var excluded = unrestricted[0];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await cluster.Http.GetAsync(
+            $"/api/users/{user}/recommendations/stream?count=5&exclude={excluded}&excludeSeen=true",
+            HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        var initial = await NextEventAsync(reader, timeout.Token);
+        Assert.DoesNotContain(excluded, Items(initial.Data));
+        Assert.DoesNotContain(first, Items(initial.Data));
+
+        var second = unrestricted[1];
+        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PostAsync("/api/events", ApiEvents.Json(ApiEvents.Event(user, second)))).StatusCode);
+        var update = await NextEventAsync(reader, timeout.Token);
+
+        Assert.Equal("2", update.Id);
+        Assert.Equal(5, Items(update.Data).Count);
+        Assert.Empty(Items(update.Data).Intersect([excluded, first, second]));
+    }
+
+    [Fact]
+    public async Task A_stream_with_contradictory_rules_is_a_400_problem_not_a_stream()
+    {
+        var response = await cluster.Http.GetAsync("/api/users/u1/recommendations/stream?minPrice=5&maxPrice=1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("maxPrice", await response.Content.ReadAsStringAsync());
+    }
+
+    private static List<string> Items(JsonElement data) =>
+        [.. data.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()!)];
+
+    [Fact]
     public async Task A_stream_for_a_bad_user_id_is_a_400_problem_not_a_stream()
     {
         var response = await cluster.Http.GetAsync("/api/users/bad%20id/recommendations/stream");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Personalization.Ingestion.Tests.Kafka;
-using Personalization.Producer.Commands;
+using Personalization.Producer.Cli;
 using Personalization.Testing;
 
 namespace Personalization.Ingestion.Tests.Producer;
@@ -16,7 +16,7 @@ public sealed class ProducerCliTests(MockKafkaFixture kafka)
         var path = Path.GetTempFileName();
         await File.WriteAllLinesAsync(path, ["SessionId\tItemId\tTime", .. Enumerable.Range(0, 50).Select(i => $"{i % 5}\t{i}\t{1396839069 + i}")]);
 
-        var exit = await ProduceCommand.RunAsync(["--bootstrap", options.BootstrapServers, "--topic", options.Topic, "--tsv", path, "--rate", "2000"]);
+        var exit = await ProducerCommandLine.RunAsync(["--bootstrap", options.BootstrapServers, "--topic", options.Topic, "--tsv", path, "--rate", "2000"]);
         File.Delete(path);
 
         Assert.Equal(0, exit);
@@ -30,11 +30,48 @@ public sealed class ProducerCliTests(MockKafkaFixture kafka)
     {
         var options = kafka.NewTopics(partitions: 1);
 
-        var exit = await ProduceCommand.RunAsync(["--bootstrap", options.BootstrapServers, "--topic", options.Topic, "--synthetic", "--limit", "300"]);
+        var exit = await ProducerCommandLine.RunAsync(["--bootstrap", options.BootstrapServers, "--topic", options.Topic, "--synthetic", "--limit", "300"]);
 
         Assert.Equal(0, exit);
         using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = options.BootstrapServers, GroupId = "count" }).Build();
         Assert.Equal(300, reader.QueryWatermarkOffsets(new TopicPartition(options.Topic, 0), TimeSpan.FromSeconds(5)).High.Value);
+    }
+
+    [Theory]
+    [InlineData("'--bootstrap' is required", "--synthetic")]
+    [InlineData("exactly one of", "--bootstrap", "h:1", "--synthetic", "--tsv", "/etc/hostname")]
+    [InlineData("exactly one of", "--bootstrap", "h:1")]
+    [InlineData("--rate must not be negative", "--bootstrap", "h:1", "--synthetic", "--rate", "-5")]
+    [InlineData("--users must be at least 1", "--bootstrap", "h:1", "--synthetic", "--users", "0")]
+    [InlineData("--client expects key=value", "--bootstrap", "h:1", "--synthetic", "--client", "acks")]
+    [InlineData("does not exist", "--bootstrap", "h:1", "--tsv", "/no/such/file.tsv")]
+    [InlineData("--nope", "--bootstrap", "h:1", "--synthetic", "--nope", "1")]
+    [InlineData("--partitions must be at least 1", "mock-cluster", "--partitions", "0")]
+    [InlineData("--bootstrap", "lag")]
+    public async Task A_usage_error_exits_2_naming_the_problem_before_anything_runs(string message, params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ProducerCommandLine.RunAsync(args, output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("pz-produce: ", error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_and_the_defaults_of_the_options_records()
+    {
+        var output = new StringWriter();
+
+        var exit = await ProducerCommandLine.RunAsync(["--help"], output);
+
+        Assert.Equal(0, exit);
+        var help = output.ToString();
+        foreach (var text in new[] { "--bootstrap", "--synthetic-catalog", "--client", "mock-cluster", "lag",
+                     $"[default: {new Personalization.Ingestion.Configuration.KafkaOptions().Topic}]",
+                     $"[default: {new Personalization.Model.Synthetic.SyntheticClickstreamOptions().Users}]" })
+            Assert.Contains(text, help);
     }
 
     [Fact]

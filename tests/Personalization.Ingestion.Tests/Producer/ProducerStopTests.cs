@@ -17,10 +17,16 @@ public sealed class ProducerStopTests
             RedirectStandardError = true,
         })!;
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            // Stopped once it is sending (a loaded machine can take seconds to start the synthetic shop).
+            while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) is { } line)
+            {
+                stdout.AppendLine(line);
+                if (System.Text.RegularExpressions.Regex.IsMatch(line, @"^sent [1-9]")) break;
+            }
+            var rest = process.StandardOutput.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
             Assert.Equal(0, Signals.Terminate(process.Id));
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
@@ -29,7 +35,7 @@ public sealed class ProducerStopTests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"stopped after {clock.Elapsed.TotalSeconds:F1} s");
             Assert.Equal(1, process.ExitCode);
             Assert.Matches(@"stopped: [1-9]\d* events were not acknowledged", await stderr);
-            Assert.Contains("stopped: sent", await stdout);
+            Assert.Contains("stopped: sent", stdout.Append(await rest).ToString());
         }
         finally
         {

@@ -1,3 +1,0 @@
-namespace Personalization.Producer.Cli;
-
-internal sealed class UsageException(string message) : Exception(message);
