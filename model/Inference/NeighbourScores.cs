@@ -2,7 +2,7 @@ namespace Personalization.Model.Inference;
 
 /// <summary>The neighbourhood scores of the online path (the TorchSharp network's <c>AddNeighbours</c>): every
 /// neighbour b of the item seen d steps back among the session's last <c>RepeatWindow</c> known items gets
-/// θ_d · cosine(item, b), summed, added to b's catalog score. The result is a short list of distinct items in
+/// θ_d · weight(item, b) (see <see cref="ItemNeighbours"/>), summed, added to b's catalog score. The result is a short list of distinct items in
 /// ascending order, walked in step with the catalog scan.</summary>
 internal static class NeighbourScores
 {
