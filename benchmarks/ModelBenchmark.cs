@@ -3,6 +3,7 @@ using System.Text.Json;
 using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
+using Personalization.Model.Intent;
 
 namespace Personalization.Benchmarks;
 
@@ -69,18 +70,30 @@ internal static class ModelBenchmark
             Console.WriteLine("GRU step + intent head: the model has no intent head (train one with pz-train intent --out)");
             return (micros, double.NaN);
         }
-        // What a user grain does per event with the head: the step, then the head on the new state.
+        // What a user grain does per event with the head: the step, then the head on the new state (and, with a
+        // wide part, the prefix features from the counts and the last 20 item ids).
         var sum = 0f;
+        var features = new float[model.IntentFeatures];
+        var recent = Enumerable.Range(0, IntentWideFeatures.ItemWindow).Select(i => model.Items.Ids[random.Next(model.Items.Count)]).ToList();
+        var counters = new IntentCounters();
+        string[] categories = ["toys", "games", "books", "garden"];
         clock.Restart();
         for (var i = 0; i < steps; i++)
         {
-            model.Step(state, random.Next(model.Items.Count), i % model.EventTypes, next);
-            sum += model.Intent(next);
+            var item = random.Next(model.Items.Count);
+            model.Step(state, item, i % model.EventTypes, next);
+            if (features.Length > 0)
+            {
+                counters = counters.Add(i % model.EventTypes, i * 60_000L);
+                recent[i % recent.Count] = model.Items.Ids[item];
+                IntentWideFeatures.Write(counters, recent, j => categories[j % categories.Length], features);
+            }
+            sum += model.Intent(next, features);
             (state, next) = (next, state);
         }
         var withHead = clock.Elapsed.TotalMicroseconds / steps;
         Console.WriteLine($"GRU step + intent head: {withHead:F2} µs/event (+{withHead - micros:F2} µs, " +
-            $"+{(withHead / micros - 1) * 100:F0} %; head width {model.Artifact.HyperParameters.IntentHiddenSize}; checksum {sum:F1})");
+            $"+{(withHead / micros - 1) * 100:F0} %; head width {model.Artifact.HyperParameters.IntentHiddenSize}, {model.IntentFeatures} prefix features; checksum {sum:F1})");
         return (micros, withHead);
     }
 

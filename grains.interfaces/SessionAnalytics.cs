@@ -8,6 +8,7 @@ namespace Personalization.Grains.Interfaces;
 /// <param name="HighIntentSessions">Sessions that became high-intent since the silos started.</param>
 /// <param name="ConvertedHighIntentSessions">Of those, the ones that went on to a purchase.</param>
 /// <param name="TopHighIntentItems">The items most present in currently high-intent sessions, most first.</param>
+/// <param name="TopHighIntentCategories">The catalog categories most present in them, most first.</param>
 [GenerateSerializer, Immutable, Alias("pz.session-analytics.v1")]
 public sealed record SessionAnalytics(
     [property: Id(0)] DateTimeOffset At,
@@ -16,7 +17,8 @@ public sealed record SessionAnalytics(
     [property: Id(3)] IReadOnlyDictionary<string, long> ActiveByBand,
     [property: Id(4)] long HighIntentSessions,
     [property: Id(5)] long ConvertedHighIntentSessions,
-    [property: Id(6)] IReadOnlyList<ItemCount> TopHighIntentItems);
+    [property: Id(6)] IReadOnlyList<ItemCount> TopHighIntentItems,
+    [property: Id(7)] IReadOnlyList<CategoryCount> TopHighIntentCategories);
 
 /// <summary>An item and how many sessions hold it.</summary>
 [GenerateSerializer, Immutable, Alias("pz.item-count.v1")]

@@ -25,9 +25,13 @@ public interface ISessionModel : ISessionRanker
     /// <summary>Whether the model has the purchase-intent head (<see cref="Intent"/>).</summary>
     bool HasIntent { get; }
 
+    /// <summary>How many wide features (<c>IntentWideFeatures</c>) the intent head reads beside the state; 0: none.</summary>
+    int IntentFeatures { get; }
+
     /// <summary>P(the session goes on to a purchase) from its current hidden state (<see cref="HiddenSize"/>
-    /// values; empty = the initial zero state). Throws when the model has no intent head.</summary>
-    float Intent(ReadOnlySpan<float> state);
+    /// values; empty = the initial zero state) and, when the head has a wide part, the session's
+    /// <see cref="IntentFeatures"/> prefix features. Throws when the model has no intent head.</summary>
+    float Intent(ReadOnlySpan<float> state, ReadOnlySpan<float> features = default);
 
     /// <summary>Ranks the catalog from the session's recent hidden states (<paramref name="stateCount"/> rows of
     /// <see cref="HiddenSize"/>, oldest first, the last one current; at most <see cref="Window"/> are read) and the

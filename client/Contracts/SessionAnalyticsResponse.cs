@@ -10,6 +10,8 @@ namespace Personalization.Api.Contracts;
 /// <param name="ConvertedHighIntentSessions">Of those, the sessions that went on to a purchase.</param>
 /// <param name="HighIntentConversion">Their share (null before any high-intent session).</param>
 /// <param name="TopHighIntentItems">Items most present in the currently high-intent sessions.</param>
+/// <param name="TopHighIntentCategories">Catalog category paths most present in them (one count per session and
+/// category; items without a catalog category count for none).</param>
 public sealed record SessionAnalyticsResponse(
     DateTimeOffset At,
     int Silos,
@@ -18,7 +20,8 @@ public sealed record SessionAnalyticsResponse(
     long HighIntentSessions,
     long ConvertedHighIntentSessions,
     double? HighIntentConversion,
-    IReadOnlyList<ItemSessionCount> TopHighIntentItems);
+    IReadOnlyList<ItemSessionCount> TopHighIntentItems,
+    IReadOnlyList<CategorySessionCount> TopHighIntentCategories);
 
 /// <summary>An item and the number of sessions holding it.</summary>
 public sealed record ItemSessionCount(string ItemId, long Sessions);

@@ -33,7 +33,8 @@ public static class AnalyticsEndpoints
             return TypedResults.Ok(new SessionAnalyticsResponse(a.At, a.Silos, a.ActiveSessions, a.ActiveByBand,
                 a.HighIntentSessions, a.ConvertedHighIntentSessions,
                 a.HighIntentSessions == 0 ? null : (double)a.ConvertedHighIntentSessions / a.HighIntentSessions,
-                [.. a.TopHighIntentItems.Select(i => new ItemSessionCount(i.ItemId, i.Sessions))]));
+                [.. a.TopHighIntentItems.Select(i => new ItemSessionCount(i.ItemId, i.Sessions))],
+                [.. a.TopHighIntentCategories.Select(c => new CategorySessionCount(c.Category, c.Sessions))]));
         }
         catch (ClusterUnavailableException e)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalization.Catalog;
 using Personalization.Grains.Interfaces;
 using Personalization.Grains.Sessions;
 
@@ -8,7 +9,8 @@ namespace Personalization.Grains.Intent;
 /// batch (no storage read, no scan of Redis): the latest intent per user, when it was last applied, and counts of
 /// sessions that became high-intent and converted. One per silo, thread-safe; reported to the cluster's
 /// <see cref="ISessionAnalyticsGrain"/> by <see cref="SessionAnalyticsReporter"/>.</summary>
-public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOptions<SessionOptions> sessions, TimeProvider time)
+public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOptions<SessionOptions> sessions, TimeProvider time,
+    CatalogTable catalog)
 {
     private const int ItemsPerSession = 5, TopItems = 20;
 
@@ -32,6 +34,11 @@ public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOption
         }
     }
 
+    /// <summary>The <see cref="TopItems"/> largest counts, largest first (ties by key).</summary>
+    internal static Dictionary<string, long> Top(Dictionary<string, long> counts) =>
+        counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopItems)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     /// <summary>The band name of an intent value (null: no intent yet).</summary>
     public string Band(float? value) =>
         value is not { } v ? "unknown" : v > intent.Value.HighThreshold ? "high" : v >= intent.Value.MediumThreshold ? "medium" : "low";
@@ -43,6 +50,8 @@ public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOption
         var activeSince = now.ToUnixTimeMilliseconds() - (long)sessions.Value.InactivityTimeout.TotalMilliseconds;
         var bands = new Dictionary<string, long> { ["low"] = 0, ["medium"] = 0, ["high"] = 0, ["unknown"] = 0 };
         var items = new Dictionary<string, long>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, long>(StringComparer.Ordinal);
+        var sessionCategories = new HashSet<string>(StringComparer.Ordinal);
         long high, converted;
         lock (_gate)
         {
@@ -52,13 +61,18 @@ public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOption
                 if (entry.AppliedAtMs < activeSince) { (expired ??= []).Add(user); continue; }
                 bands[Band(entry.Intent)]++;
                 if (!entry.High) continue;
-                foreach (var item in entry.Items) items[item] = items.GetValueOrDefault(item) + 1;
+                sessionCategories.Clear();
+                foreach (var item in entry.Items)
+                {
+                    items[item] = items.GetValueOrDefault(item) + 1;
+                    // Looked up now, not when observed: the catalog may have learned the item since.
+                    if (catalog.TryGet(item, out var known) && known.CategoryPath is { } path) sessionCategories.Add(path);
+                }
+                foreach (var path in sessionCategories) categories[path] = categories.GetValueOrDefault(path) + 1;
             }
             foreach (var user in expired ?? []) _users.Remove(user);
             (high, converted) = (_highSessions, _convertedHighSessions);
         }
-        var top = items.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopItems)
-            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return new SiloSessionFigures(silo, now, bands, high, converted, top);
+        return new SiloSessionFigures(silo, now, bands, high, converted, Top(items), Top(categories));
     }
 }

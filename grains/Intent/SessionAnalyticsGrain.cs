@@ -7,7 +7,6 @@ namespace Personalization.Grains.Intent;
 /// out; its cumulative counts go with it). Holds no storage: after a move it is whole again within one interval.</summary>
 public sealed class SessionAnalyticsGrain(IOptions<IntentOptions> options, TimeProvider time) : Grain, ISessionAnalyticsGrain
 {
-    private const int TopItems = 20;
     private readonly Dictionary<string, SiloSessionFigures> _silos = new(StringComparer.Ordinal);
 
     public Task ReportAsync(SiloSessionFigures figures)
@@ -22,14 +21,17 @@ public sealed class SessionAnalyticsGrain(IOptions<IntentOptions> options, TimeP
         var live = _silos.Values.Where(f => now - f.At <= options.Value.AnalyticsReportInterval * 5).ToList();
         var bands = new Dictionary<string, long> { ["low"] = 0, ["medium"] = 0, ["high"] = 0, ["unknown"] = 0 };
         var items = new Dictionary<string, long>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var f in live)
         {
             foreach (var (band, count) in f.ActiveByBand) bands[band] = bands.GetValueOrDefault(band) + count;
             foreach (var (item, count) in f.HighIntentItems) items[item] = items.GetValueOrDefault(item) + count;
+            foreach (var (path, count) in f.HighIntentCategories ?? new Dictionary<string, long>())
+                categories[path] = categories.GetValueOrDefault(path) + count;
         }
-        var top = items.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopItems)
-            .Select(p => new ItemCount(p.Key, p.Value)).ToList();
         return Task.FromResult(new SessionAnalytics(now, live.Count, bands.Values.Sum(), bands,
-            live.Sum(f => f.HighIntentSessions), live.Sum(f => f.ConvertedHighIntentSessions), top));
+            live.Sum(f => f.HighIntentSessions), live.Sum(f => f.ConvertedHighIntentSessions),
+            [.. LiveSessionAnalytics.Top(items).Select(p => new ItemCount(p.Key, p.Value))],
+            [.. LiveSessionAnalytics.Top(categories).Select(p => new CategoryCount(p.Key, p.Value))]));
     }
 }

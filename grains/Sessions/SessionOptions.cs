@@ -15,8 +15,9 @@ public sealed class SessionOptions
 
     private SessionRule? _rule;
 
-    /// <summary>Recent items kept per session: the fallback rankers read them, and a hot reload re-steps the new
-    /// model over them.</summary>
+    /// <summary>Recent items kept per session: the fallback rankers read them, a hot reload re-steps the new
+    /// model over them, and an intent head with a wide part counts distinct items and repeats over the last 20 of them
+    /// (<c>IntentWideFeatures.ItemWindow</c>; fewer kept here means fewer counted than in training).</summary>
     public int RecentItems { get; set; } = 20;
 
     /// <summary>Items bought in the session that are remembered (and excluded from recommendations).</summary>

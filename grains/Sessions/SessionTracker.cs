@@ -3,6 +3,7 @@ using Personalization.Model;
 using Personalization.Model.Inference;
 using Personalization.Contract;
 using Personalization.Grains.Intent;
+using Personalization.Model.Intent;
 
 namespace Personalization.Grains.Sessions;
 
@@ -10,7 +11,7 @@ namespace Personalization.Grains.Sessions;
 /// boundaries, one GRU step per event, and re-stepping the session when the silo's model changes. Kept apart from
 /// the grain so the rules read in one place.</summary>
 internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options, TimeProvider time,
-    IntentOptions? intent = null)
+    IntentOptions? intent = null, Func<string, string?>? categoryOf = null)
 {
     /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or the same event
     /// id was applied within <see cref="SessionOptions.DeduplicationWindow"/> (among the last
@@ -33,6 +34,8 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         if (newSession) StartSession(e, model);
 
         var eventTime = e.Timestamp.ToUnixTimeMilliseconds();
+        var counters = Counters.Add((int)e.Type, eventTime);
+        (state.CartAdds, state.WishlistAdds, state.LastGapMs) = (counters.CartAdds, counters.WishlistAdds, counters.GapMs);
         state.LastEventAtMs = Math.Max(state.LastEventAtMs, eventTime);
         state.EventsApplied++;
         state.TotalEventsApplied++;
@@ -48,15 +51,19 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         if (model is null) return new SessionStep(newSession, null, preceding);
         var known = model.Items.TryGetIndex(e.ItemId, out var index);
         if (!known) index = model.Items.StepIndex(e.ItemId);
-        if (index < 0) return new SessionStep(newSession, false, preceding);
         var window = Window;
-        window.Advance(model, index, (int)e.Type);
-        Store(window);
-        // One head evaluation on the state just stored: the intent is always current, never computed per request.
-        var crossing = window.Intent(model) is { } value
+        if (index >= 0)
+        {
+            window.Advance(model, index, (int)e.Type);
+            Store(window);
+        }
+        else if (model.IntentFeatures == 0) return new SessionStep(newSession, false, preceding);
+        // One head evaluation on the state just stored (and, with a wide part, on the counts that changed even when
+        // the item is unknown): the intent is always current, never computed per request.
+        var crossing = Intent(model, window) is { } value
             ? IntentThresholds.Update(state, userId, value, e, intent ?? DefaultIntent, time.GetUtcNow())
             : null;
-        return new SessionStep(newSession, known, preceding, crossing);
+        return new SessionStep(newSession, index >= 0 && known, preceding, crossing);
     }
 
     /// <summary>Makes the hidden states belong to <paramref name="model"/>. After a hot reload the old states mean
@@ -75,8 +82,23 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
                 window.Advance(model, model.Items.StepIndex(state.RecentItems[i]), state.RecentEventTypes[i]);
         Store(window);
         // The new model's value, without a crossing: a model swap is not something the shopper did.
-        state.PurchaseIntent = model is null ? null : window.Intent(model);
+        state.PurchaseIntent = model is null ? null : Intent(model, window);
         return true;
+    }
+
+    /// <summary>The session's counts as the intent head's prefix features read them.</summary>
+    private IntentCounters Counters => new(state.EventsApplied, state.CartAdds, state.WishlistAdds, state.StartedAtMs,
+        state.LastEventAtMs, state.LastGapMs, state.RecentEventTypes.Count > 0 ? state.RecentEventTypes[^1] : 0);
+
+    // The head on the current state and, when it has a wide part, on the session's prefix features (the categories
+    // from the silo's catalog, as the data sets' events carry them).
+    private float? Intent(ISessionModel model, HiddenStateWindow window)
+    {
+        if (model.IntentFeatures == 0) return window.Intent(model);
+        Span<float> features = stackalloc float[model.IntentFeatures];
+        var items = state.RecentItems;
+        IntentWideFeatures.Write(Counters, items, i => categoryOf?.Invoke(items[i]), features);
+        return window.Intent(model, features);
     }
 
     /// <summary>The session's hidden states as the model's window reads them.</summary>
@@ -107,6 +129,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.RecentItems.Clear();
         state.RecentEventTypes.Clear();
         state.PurchasedItems.Clear();
+        (state.CartAdds, state.WishlistAdds, state.LastGapMs) = (0, 0, 0);
         IntentThresholds.Reset(state);
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using Personalization.Catalog;
 using Personalization.Contract;
 using Personalization.Grains.Fallback;
 using Personalization.Grains.Intent;
@@ -29,11 +30,13 @@ public sealed class UserSessionGrain(
     IIntentEventPublisher intentEvents,
     IOptions<IntentOptions> intentOptions,
     LiveSessionAnalytics analytics,
+    CatalogTable catalog,
     ILogger<UserSessionGrain> logger) : Grain, IUserSessionGrain
 {
     private readonly ObserverManager<ISessionObserver> _observers = new(SessionSubscriptions.Lifetime, logger);
 
-    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value);
+    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value,
+        id => catalog.TryGet(id, out var item) ? item.CategoryPath : null);
     private IntentOutbox? _outbox;
     private IntentOutbox Outbox => _outbox ??= new IntentOutbox(this.GetPrimaryKeyString(), session, intentEvents,
         intentOptions.Value, logger, () => DeactivateOnIdle());

@@ -78,4 +78,13 @@ public sealed class UserSessionState
 
     /// <summary>Whether the current session has been high-intent at some point (analytics: conversion of such sessions).</summary>
     [Id(23)] public bool SessionWasHigh { get; set; }
+
+    /// <summary>Add-to-cart events of the current session (the intent head's prefix features, <c>IntentCounters</c>).</summary>
+    [Id(24)] public int CartAdds { get; set; }
+
+    /// <summary>Add-to-wishlist events of the current session.</summary>
+    [Id(25)] public int WishlistAdds { get; set; }
+
+    /// <summary>Milliseconds from the session's previous event to its last one (0 after the first).</summary>
+    [Id(26)] public long LastGapMs { get; set; }
 }

@@ -15,7 +15,10 @@ public static class SessionStorage
     /// names, version tolerant (new ids may be appended) and compact (floats as raw bytes), unlike the default
     /// Newtonsoft <c>$type</c> JSON that breaks when a class is renamed. Each state's size is recorded
     /// (<c>pz.session.state.size</c>).</summary>
-    public static IGrainStorageSerializer CreateSerializer(IServiceProvider services) =>
-        new SizeRecordingSerializer(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
-            services.GetRequiredService<ServingMetrics>().StateSize);
+    public static IGrainStorageSerializer CreateSerializer(IServiceProvider services)
+    {
+        var serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        // Hosts without the grains' services (storage specs, tools) store the same bytes, unmeasured.
+        return services.GetService<ServingMetrics>() is { } metrics ? new SizeRecordingSerializer(serializer, metrics.StateSize) : serializer;
+    }
 }

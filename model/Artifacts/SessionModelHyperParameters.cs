@@ -39,6 +39,12 @@ public sealed record SessionModelHyperParameters
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int IntentHiddenSize { get; init; }
 
+    /// <summary>The intent head's wide part: a linear term on this many prefix features beside h_t (tensor
+    /// <c>intent.wide.weight</c>; the features are <c>IntentWideFeatures</c>, computed from what a user grain keeps),
+    /// added to the logit. 0: none, what artifacts from before it existed mean. Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int IntentFeatures { get; init; }
+
     /// <summary>Whether the network has the purchase-intent head.</summary>
     [JsonIgnore]
     public bool HasIntentHead => IntentHiddenSize > 0;
@@ -65,6 +71,8 @@ public sealed record SessionModelHyperParameters
         if (EmbeddingSize < 1 || HiddenSize < 1 || AttentionSize < 1)
             throw new ArgumentOutOfRangeException(nameof(EmbeddingSize), "Layer sizes must be positive.");
         if (IntentHiddenSize < 0) throw new ArgumentOutOfRangeException(nameof(IntentHiddenSize), IntentHiddenSize, "0 (no intent head) or a positive width.");
+        if (IntentFeatures != 0 && (IntentFeatures != Intent.IntentWideFeatures.Count || !HasIntentHead))
+            throw new ArgumentOutOfRangeException(nameof(IntentFeatures), IntentFeatures, $"0 or {Intent.IntentWideFeatures.Count} (the intent head's wide features; needs the head).");
         if (RepeatWindow < 0) throw new ArgumentOutOfRangeException(nameof(RepeatWindow), RepeatWindow, "0 (no repeat scores) or more items.");
         if (NeighboursPerItem < 0) throw new ArgumentOutOfRangeException(nameof(NeighboursPerItem), NeighboursPerItem, "0 (no neighbourhood scores) or more.");
         if (NeighboursPerItem > 0 && RepeatWindow < 1)

@@ -65,9 +65,11 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
         }
     }
 
-    /// <summary>The model's purchase intent for the current state, or null when the model has no intent head.</summary>
-    public float? Intent(ISessionModel model) =>
-        model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..]) : null;
+    /// <summary>The model's purchase intent for the current state and the session's prefix
+    /// <paramref name="features"/> (<c>IntentWideFeatures</c>, when the head reads them), or null when the model has
+    /// no intent head.</summary>
+    public float? Intent(ISessionModel model, ReadOnlySpan<float> features = default) =>
+        model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..], features) : null;
 
     /// <summary>The best items for this window, best first, that <paramref name="filter"/> allows;
     /// <paramref name="sessionItems"/> (see <see cref="KnownItems"/>) feed the model's repeat scores.</summary>

@@ -64,10 +64,13 @@ public sealed class SessionModel : ISessionModel
 
     public bool HasIntent => _w.IntentHidden is not null;
 
-    public float Intent(ReadOnlySpan<float> state)
+    public int IntentFeatures => _w.IntentWide?.Length ?? 0;
+
+    public float Intent(ReadOnlySpan<float> state, ReadOnlySpan<float> features = default)
     {
         if (_w.IntentHidden is null) throw new InvalidOperationException($"Model {Version} has no intent head.");
         if (!state.IsEmpty && state.Length != _hidden) throw new ArgumentException($"The state must hold {_hidden} values or none.", nameof(state));
+        if (features.Length != IntentFeatures) throw new ArgumentException($"The head reads {IntentFeatures} prefix features.", nameof(features));
         var width = _w.IntentHiddenBias!.Length;
         float[]? rented = width > StackFloats ? ArrayPool<float>.Shared.Rent(width) : null;
         var layer = rented is null ? stackalloc float[width] : rented.AsSpan(0, width);
@@ -76,6 +79,7 @@ public sealed class SessionModel : ISessionModel
         else MultiplyAdd(_w.IntentHidden, state, _w.IntentHiddenBias, layer);
         TensorPrimitives.Max(layer, 0f, layer);
         var logit = TensorPrimitives.Dot(_w.IntentOutput!, layer) + _w.IntentOutputBias;
+        if (_w.IntentWide is { } wide) logit += TensorPrimitives.Dot(wide, features);
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
         return 1f / (1f + MathF.Exp(-logit));
     }

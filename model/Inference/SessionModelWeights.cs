@@ -41,6 +41,7 @@ internal sealed class SessionModelWeights
             IntentHiddenBias = Take(artifact, "intent.hidden.bias", i);
             IntentOutput = Take(artifact, "intent.output.weight", 1, i);
             IntentOutputBias = Take(artifact, "intent.output.bias", 1)[0];
+            if (p.IntentFeatures > 0) IntentWide = Take(artifact, "intent.wide.weight", 1, p.IntentFeatures);
         }
         EmbeddingSize = e;
         if (p.RepeatWindow > 0)
@@ -84,6 +85,7 @@ internal sealed class SessionModelWeights
     public float[]? IntentHiddenBias { get; }  // [I]
     public float[]? IntentOutput { get; }      // [1, I]
     public float IntentOutputBias { get; }
+    public float[]? IntentWide { get; }        // [1, F]
     public int EmbeddingSize { get; }
     // Repeat scores (RepeatScores), present when the artifact's RepeatWindow > 0.
     public float[]? RepeatQuery { get; }       // [A, H]

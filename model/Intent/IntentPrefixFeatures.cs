@@ -7,7 +7,8 @@ namespace Personalization.Model.Intent;
 /// item, and the last event's type one-hot. Counts enter as log(1 + x) so long sessions do not dominate.</summary>
 public sealed class IntentPrefixFeatures
 {
-    private const int AddToCart = 1, RemoveFromCart = 2, AddToWishlist = 4, Types = 5;
+    private const int AddToCart = IntentCounters.AddToCart, RemoveFromCart = IntentCounters.RemoveFromCart,
+        AddToWishlist = IntentCounters.AddToWishlist, Types = IntentCounters.Types;
 
     /// <summary>Names of the features in <see cref="Write"/>'s order.</summary>
     public static readonly IReadOnlyList<string> Names =

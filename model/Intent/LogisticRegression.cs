@@ -68,6 +68,19 @@ public sealed class LogisticRegression
         return new LogisticRegression(mean, scale, theta[..d], theta[d]);
     }
 
+    /// <summary>The same model on unstandardised features: logit = <c>Intercept</c> + Σ <c>Weights</c>[j] · x[j].</summary>
+    public (double[] Weights, double Intercept) RawCoefficients()
+    {
+        var weights = new double[_weights.Length];
+        var intercept = _bias;
+        for (var j = 0; j < weights.Length; j++)
+        {
+            weights[j] = _weights[j] * _scale[j];
+            intercept -= weights[j] * _mean[j];
+        }
+        return (weights, intercept);
+    }
+
     public double Predict(ReadOnlySpan<double> features)
     {
         var z = _bias;

@@ -51,7 +51,10 @@ public sealed class SiloMetricsTests(ApiClusterFixture cluster)
         using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
         http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
 
-        var text = await http.GetStringAsync("/metrics");
+        var text = "";
+        // Other specs of this fixture swap the served model: wait until an arm serves one again.
+        await Eventually.Until(async () => (text = await http.GetStringAsync("/metrics")).Contains("pz_model_size_bytes{"),
+            "the model size is exported", TimeSpan.FromSeconds(30));
 
         // The served model holds at least its float output table and the int8 copy of it.
         var model = (Personalization.Model.Inference.SessionModel)cluster.Model;

@@ -10,7 +10,7 @@ public static class CliApp
                            [--dropout 0.3] [--session-dropout 0.3] [--no-last-item-skip] [--untied-embeddings]
                            [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--item-lr-scale 1] [--weight-decay 0]
                            [--lr-decay 1] [--repeat-window 20] [--neighbours 50] [--refit auto|always|never]
-                           [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32]
+                           [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32] [--intent-features]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
         pz-train tune      --budget 10m, then the options of train: tries the given options and the settings that matter
@@ -19,7 +19,8 @@ public static class CliApp
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train intent    (--input F --format taobao|diginetica|jsonl|tsv [--purchases F] [--categories F] | --synthetic N)
-                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--rare-items 2] [--rare-buckets 512] [--out model.pzm]
+                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--no-intent-features] [--no-wide-start]
+                           [--rare-items 2] [--rare-buckets 512] [--out model.pzm]
                            [--test-days 2 (taobao) / 14] [--validation-days N] [--epochs 10] [--batch-size 64]
                            [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]
                            [--dropout 0.1] [--session-dropout 0.1] [--no-transitions] [--patience 3] [--seed 42]

@@ -33,6 +33,7 @@ internal static class IntentCommand
         {
             NegativeSamples = vocabulary.Count > 5_000 ? 512 : 0,
         });
+        var wideStart = !args.Flag("no-wide-start");
         args.RejectUnknown();
         try { options.Validate(); }
         catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
@@ -49,6 +50,11 @@ internal static class IntentCommand
         clock.Restart();
         var logistic = LogisticIntentPredictor.Fit(split.Fit);
         results.Add(Evaluate(logistic, split, output, clock));
+        clock.Restart();
+        results.Add(Evaluate(LogisticIntentPredictor.FitWide(split.Fit), split, output, clock));
+        // The head's wide part starts from the same fit on the training sessions only (validation stays unseen).
+        if (options.Shape.IntentFeatures > 0 && wideStart)
+            options = options with { IntentWideStart = LogisticIntentPredictor.FitWide(split.Train).Regression };
 
         var train = TrainingSequences.From(split.Train, vocabulary, options.Shape.EventTypes, withIntent: true);
         var validation = TrainingSequences.From(split.Validation, vocabulary, options.Shape.EventTypes, withIntent: true);

@@ -1,3 +1,4 @@
+using Personalization.Model.Intent;
 using Personalization.Trainer.Training;
 
 namespace Personalization.Trainer.Commands;
@@ -8,13 +9,15 @@ internal static class TrainerArguments
 {
     /// <summary><paramref name="defaults"/> (the <see cref="SessionModelTrainerOptions"/> defaults when null) with every
     /// option given on the command line. <c>--intent-weight</c> λ &gt; 0 adds the purchase-intent head (width
-    /// <c>--intent-hidden</c>), trained jointly on every prefix before a purchase.</summary>
+    /// <c>--intent-hidden</c>; <c>--intent-features</c> / <c>--no-intent-features</c>: with or without its wide part on
+    /// the prefix features), trained jointly on every prefix before a purchase.</summary>
     public static SessionModelTrainerOptions Read(CliArguments args, SessionModelTrainerOptions? defaults = null)
     {
         defaults ??= new SessionModelTrainerOptions();
         var intentWeight = args.Double("intent-weight", defaults.IntentWeight);
         var intentHidden = args.Int("intent-hidden", defaults.Shape.IntentHiddenSize > 0 ? defaults.Shape.IntentHiddenSize : 32);
         var negatives = args.Int("negatives", defaults.NegativeSamples);
+        var hasHead = intentWeight > 0 || defaults.Shape.IntentHiddenSize > 0;
         return defaults with
         {
             IntentWeight = intentWeight,
@@ -27,7 +30,9 @@ internal static class TrainerArguments
                 HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
                 AttentionSize = args.Int("attention", defaults.Shape.AttentionSize),
                 Window = args.Int("window", defaults.Shape.Window),
-                IntentHiddenSize = intentWeight > 0 || defaults.Shape.IntentHiddenSize > 0 ? intentHidden : 0,
+                IntentHiddenSize = hasHead ? intentHidden : 0,
+                IntentFeatures = hasHead && (args.Flag("intent-features") || (defaults.Shape.IntentFeatures > 0 && !args.Flag("no-intent-features")))
+                    ? IntentWideFeatures.Count : 0,
                 LastItemSkip = !args.Flag("no-last-item-skip") && defaults.Shape.LastItemSkip,
                 // Transition and repeat scores need the full softmax: sampled negatives turn them off unless asked
                 // for (then an error).

@@ -70,7 +70,7 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         session_dropout = nn.Dropout(options.SessionDropout);
         if (!options.TiedEmbeddings) output_embedding = nn.Embedding(options.Items, options.Shape.EmbeddingSize);
         if (options.Shape.ItemBias) output_bias = nn.Parameter(zeros(options.Items));
-        if (options.Shape.HasIntentHead) intent = new IntentHead(options.Shape.HiddenSize, options.Shape.IntentHiddenSize);
+        if (options.Shape.HasIntentHead) intent = new IntentHead(options.Shape.HiddenSize, options.Shape.IntentHiddenSize, options.Shape.IntentFeatures);
         if (options.Shape.RepeatWindow > 0)
         {
             repeat_query = nn.Linear(options.Shape.HiddenSize, options.Shape.AttentionSize, hasBias: false);
@@ -175,9 +175,16 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The purchase-intent head (null when the shape has none).</summary>
     public IntentHead? Intent => intent;
 
-    /// <summary>[..., H] hidden states → [...] purchase-intent logits (the network must have the head).</summary>
-    public Tensor IntentLogits(Tensor states) =>
-        (intent ?? throw new InvalidOperationException("The network has no intent head (IntentHiddenSize is 0).")).call(states);
+    /// <summary>[..., H] hidden states and [..., F] prefix features (<c>IntentWideFeatures</c>; null or ignored
+    /// when the head has no wide part) → [...] purchase-intent logits (the network must have the head).</summary>
+    public Tensor IntentLogits(Tensor states, Tensor? features = null)
+    {
+        var head = intent ?? throw new InvalidOperationException("The network has no intent head (IntentHiddenSize is 0).");
+        if (head.Features > 0 && features is null) throw new ArgumentNullException(nameof(features), "The intent head reads prefix features.");
+        if (features is not null) return head.call(states, features);
+        using var none = zeros(0);
+        return head.call(states, none);
+    }
 
     /// <summary>[B, T, H] hidden states (from <see cref="HiddenStates"/>) and [B, T] items → [B, T, Embedding]
     /// session vectors.</summary>

@@ -5,7 +5,8 @@ namespace Personalization.Trainer.Training;
 
 /// <summary>Fits only the intent head of a trained network on its frozen GRU states (the "frozen session vectors"
 /// variant): the states of every labelled prefix are computed once, then the head is fitted by Adam on binary
-/// cross-entropy with early stopping on the validation log-loss, the best epoch's weights kept.</summary>
+/// cross-entropy with early stopping on the validation log-loss, the best epoch's weights kept — the head as it
+/// came (epoch 0, e.g. started from a logistic fit with <see cref="IntentHead.StartFrom"/>) included.</summary>
 public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, double learningRate = 3e-3, int patience = 4,
     int seed = 42, Action<string>? progress = null)
 {
@@ -24,9 +25,11 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
         if (train.X.shape[0] == 0) throw new ArgumentException("No labelled prefix to fit the intent head on.", nameof(training));
         var parameters = head.parameters().ToArray();
         using var optimizer = new AdamOptimizer([new AdamParameterGroup(parameters, learningRate)]);
-        var best = double.PositiveInfinity;
+        var best = Loss(head, check.X.shape[0] > 0 ? check : train);
         var bestEpoch = 0;
-        Tensor[]? kept = null;
+        Tensor[]? kept;
+        using (no_grad()) kept = [.. parameters.Select(p => p.detach().clone())];
+        progress?.Invoke($"intent head as it starts  validation log-loss {best:F4}");
         var rows = train.X.shape[0];
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -36,7 +39,7 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
             {
                 using var scope = NewDisposeScope();
                 var take = order.narrow(0, start, Math.Min(batchSize, rows - start));
-                var loss = nn.functional.binary_cross_entropy_with_logits(head.call(train.X.index_select(0, take)), train.Y.index_select(0, take));
+                var loss = nn.functional.binary_cross_entropy_with_logits(head.call(train.X.index_select(0, take), train.F.index_select(0, take)), train.Y.index_select(0, take));
                 optimizer.ZeroGrad();
                 loss.backward();
                 optimizer.Step();
@@ -63,7 +66,7 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
         head.eval();
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        return nn.functional.binary_cross_entropy_with_logits(head.call(data.X), data.Y).item<float>();
+        return nn.functional.binary_cross_entropy_with_logits(head.call(data.X, data.F), data.Y).item<float>();
     }
 
     // [L, H] GRU states of every labelled prefix and [L] labels, computed without dropout.
@@ -73,6 +76,7 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
         using var _ = no_grad();
         var parts = new List<Tensor>();
         var labels = new List<Tensor>();
+        var features = new List<Tensor>();
         foreach (var chunk in sequences.Where(s => s.IntentLabels is not null).Chunk(256))
         {
             using var scope = NewDisposeScope();
@@ -80,20 +84,23 @@ public sealed class IntentHeadTrainer(int epochs = 40, int batchSize = 512, doub
             var states = network.HiddenStates(batch.Items, batch.EventTypes);              // [B, T, H]
             parts.Add(states.reshape(-1, states.shape[2]).index_select(0, batch.IntentPositions!).MoveToOuterDisposeScope());
             labels.Add(batch.IntentLabels!.MoveToOuterDisposeScope());
+            features.Add((batch.IntentFeatures ?? zeros([batch.IntentLabels!.shape[0], 0L])).MoveToOuterDisposeScope());
         }
         var hidden = network.Options.Shape.HiddenSize;
         var result = parts.Count == 0
-            ? new LabelledStates(zeros(0, hidden), zeros(0))
-            : new LabelledStates(cat(parts, 0), cat(labels, 0));
-        foreach (var t in parts.Concat(labels)) t.Dispose();
+            ? new LabelledStates(zeros(0, hidden), zeros(0, network.Options.Shape.IntentFeatures), zeros(0))
+            : new LabelledStates(cat(parts, 0), cat(features, 0), cat(labels, 0));
+        foreach (var t in parts.Concat(labels).Concat(features)) t.Dispose();
         return result;
     }
 
-    private sealed record LabelledStates(Tensor X, Tensor Y) : IDisposable
+    // X [L, H] states, F [L, F] prefix features (F may be 0 wide), Y [L] labels.
+    private sealed record LabelledStates(Tensor X, Tensor F, Tensor Y) : IDisposable
     {
         public void Dispose()
         {
             X.Dispose();
+            F.Dispose();
             Y.Dispose();
         }
     }

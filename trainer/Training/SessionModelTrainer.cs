@@ -57,6 +57,11 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             : null;
         if (neighbours is not null) Report($"neighbourhoods: {neighbours.Count:N0} item pairs");
         var network = new SessionNetwork(options.Network(items), transitions, neighbours);
+        if (options.IntentWideStart is { } logistic && network.Intent is { Features: > 0 } head)
+        {
+            var (weights, intercept) = logistic.RawCoefficients();
+            head.StartFrom(weights, intercept);
+        }
         // Each transition score learns only from the rare batches holding its source item, so it gets larger steps.
         // Per-item tables (one row per catalog item) memorise small data fast, so they may step smaller than the
         // shared layers, whose few weights (GRU, attention, repeat and neighbourhood scores) generalise.
@@ -181,7 +186,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             if (batch.IntentPositions!.shape[0] == 0) continue;
             var states = network.HiddenStates(batch.Items, batch.EventTypes);                              // [B, T, H]
-            var logits = network.IntentLogits(states.reshape(-1, states.shape[2]).index_select(0, batch.IntentPositions)); // [L]
+            var logits = network.IntentLogits(states.reshape(-1, states.shape[2]).index_select(0, batch.IntentPositions), batch.IntentFeatures); // [L]
             sum += nn.functional.binary_cross_entropy_with_logits(logits, batch.IntentLabels!, reduction: nn.Reduction.Sum).item<float>();
             count += batch.IntentPositions.shape[0];
         }
@@ -250,7 +255,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             if (TrainsIntent(network) && batch.IntentPositions is { } labelled && labelled.shape[0] > 0)
             {
                 // Multi-task: next item + λ · binary cross-entropy of the intent head at every labelled prefix.
-                var logits = network.IntentLogits(states.reshape(-1, states.shape[2]).index_select(0, labelled)); // [L]
+                var logits = network.IntentLogits(states.reshape(-1, states.shape[2]).index_select(0, labelled), batch.IntentFeatures); // [L]
                 using var weight = options.IntentWeight.ToScalar();
                 loss = loss + nn.functional.binary_cross_entropy_with_logits(logits, batch.IntentLabels!).mul(weight);
             }
@@ -317,7 +322,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 if ((uint)type >= (uint)options.Shape.EventTypes) throw new ArgumentOutOfRangeException(nameof(sequences), type, $"Event type outside 0..{options.Shape.EventTypes - 1}.");
             if (sequence.Length < 2) continue;
             var skip = Math.Max(0, sequence.Length - options.MaxSequenceLength);
-            prepared.Add(skip == 0 ? sequence : new TrainingSequence(sequence.Items[skip..], sequence.EventTypes[skip..], sequence.IntentLabels?[skip..]));
+            prepared.Add(sequence.Skip(skip));
         }
         return prepared.ToArray();
     }

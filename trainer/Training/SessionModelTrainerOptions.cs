@@ -1,4 +1,5 @@
 using Personalization.Model.Artifacts;
+using Personalization.Model.Intent;
 using Personalization.Trainer.Network;
 
 namespace Personalization.Trainer.Training;
@@ -8,7 +9,7 @@ namespace Personalization.Trainer.Training;
 public sealed record SessionModelTrainerOptions
 {
     /// <summary>The defaults of a model with a purchase-intent head (<c>pz-train intent</c>, the intent specs): a head of
-    /// 32 trained jointly (λ = 1), light dropout, and learning rate 5e-3. The intent signal has to be learned into the
+    /// 32 with its wide part on the prefix features, trained jointly (λ = 1), light dropout, and learning rate 5e-3. The intent signal has to be learned into the
     /// item embeddings and the GRU (the head only reads h_t); at the next-item default of 1e-3 a few epochs are too
     /// few Adam steps for that (the synthetic intent spec, 4 epochs: joint head AUC .68 at 1e-3, .92 with these defaults).</summary>
     public static SessionModelTrainerOptions ForIntent { get; } = new()
@@ -17,7 +18,7 @@ public sealed record SessionModelTrainerOptions
         IntentWeight = 1,
         Dropout = 0.1,
         SessionDropout = 0.1,
-        Shape = SessionModelHyperParameters.ForNewModels with { IntentHiddenSize = 32 },
+        Shape = SessionModelHyperParameters.ForNewModels with { IntentHiddenSize = 32, IntentFeatures = IntentWideFeatures.Count },
     };
 
     public int Epochs { get; init; } = 10;
@@ -69,6 +70,10 @@ public sealed record SessionModelTrainerOptions
     /// <summary>Early stopping keeps the epoch with the lowest validation intent log-loss instead of the best MRR@K
     /// (needs the head, <see cref="IntentWeight"/> &gt; 0 and labelled validation sequences).</summary>
     public bool SelectOnIntent { get; init; }
+    /// <summary>A logistic regression on the intent head's wide features (<c>LogisticIntentPredictor.FitWide</c> on the
+    /// training sessions) the head starts from (<see cref="IntentHead.StartFrom"/>): the head begins where the counts
+    /// alone get, and h_t has to earn its weight. Null: the head starts at random with its wide part at 0.</summary>
+    public LogisticRegression? IntentWideStart { get; init; }
     /// <summary>Training time allowed (null: none): no epoch is started that would end after it, judged by the
     /// longest epoch so far; at least one epoch always runs. <c>pz-train tune</c> spends its budget with it.</summary>
     public TimeSpan? TimeLimit { get; init; }

@@ -1,6 +1,7 @@
 using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
+using Personalization.Model.Intent;
 using Personalization.Model.Synthetic;
 using Personalization.Trainer.Network;
 using Personalization.Trainer.Training;
@@ -12,9 +13,14 @@ namespace Personalization.Cluster.Tests.Fixtures;
 public static class IntentModels
 {
     public const int CatalogItems = 200;
-    private static readonly Lazy<string> Trained = new(Train);
+    private static readonly Lazy<string> Trained = new(() => Train(features: false));
+    private static readonly Lazy<string> TrainedWide = new(() => Train(features: true));
 
+    /// <summary>The plain head on h_t (the crossing paths below drive it by items alone).</summary>
     public static string Path => Trained.Value;
+
+    /// <summary>The head with its wide part on the prefix features (<c>IntentWideFeatures</c>).</summary>
+    public static string WidePath => TrainedWide.Value;
 
     /// <summary>Items that, viewed one after another from an empty session, take the intent above
     /// <paramref name="high"/>, and then items that take it to at most half the peak reached.</summary>
@@ -42,7 +48,7 @@ public static class IntentModels
         return ([.. rise], [.. fall]);
     }
 
-    private static string Train()
+    private static string Train(bool features)
     {
         var sessions = new SyntheticIntentSessions(Items: CatalogItems, Categories: 10, Seed: 5).Sessions(2000).ToList();
         var items = new ItemVocabulary(Enumerable.Range(0, CatalogItems).Select(SyntheticClickstream.ItemId));
@@ -50,7 +56,11 @@ public static class IntentModels
         var options = SessionModelTrainerOptions.ForIntent with
         {
             Epochs = 4, Threads = 1, Seed = 3, SelectOnIntent = true,
-            Shape = SessionModelTrainerOptions.ForIntent.Shape with { EmbeddingSize = 32, HiddenSize = 32, AttentionSize = 16, IntentHiddenSize = 16 },
+            Shape = SessionModelTrainerOptions.ForIntent.Shape with
+            {
+                EmbeddingSize = 32, HiddenSize = 32, AttentionSize = 16, IntentHiddenSize = 16,
+                IntentFeatures = features ? IntentWideFeatures.Count : 0,
+            },
         };
         using var network = new SessionModelTrainer(options).Train(items.Count, sequences[..1700], sequences[1700..]).Network;
         var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("pz-intent-model-").FullName, "intent.pzm");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Catalog;
 using Personalization.Cluster.Tests.Fixtures;
 using Personalization.Contract;
 using Personalization.Grains.Interfaces;
@@ -6,7 +8,7 @@ using Personalization.Testing;
 namespace Personalization.Cluster.Tests.Intent;
 
 /// <summary>The analytics grain merges what each silo's user grains report: active sessions by intent band,
-/// high-intent sessions and their conversions, the items of high-intent sessions.</summary>
+/// high-intent sessions and their conversions, the items of high-intent sessions and their catalog categories.</summary>
 public sealed class SessionAnalyticsTests
 {
     [Fact]
@@ -17,6 +19,14 @@ public sealed class SessionAnalyticsTests
         var model = TrainedModels.Load(IntentModels.Path);
         await silos.WaitForModelOnEverySiloAsync(model.Version);
         var (rise, fall) = IntentModels.CrossingPath(model);
+        // The deal items the buyers view are in the catalog of every silo: the last one under its own category, the
+        // others under one shared category; the browser's item is in another.
+        foreach (var silo in silos.Cluster.GetActiveSilos())
+        {
+            var catalog = silos.Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<CatalogTable>();
+            foreach (var item in rise) catalog.Upsert(new CatalogItem(item, item, item == rise[^1] ? "Deals > Last" : "Deals > Other"));
+            catalog.Upsert(new CatalogItem(fall[0], fall[0], "Browsing"));
+        }
         var buyers = Enumerable.Range(0, 6).Select(_ => new ClickEvents(ClickEvents.Unique("hi"))).ToList();
         var browser = new ClickEvents(ClickEvents.Unique("lo"));
         foreach (var b in buyers) await silos.User(b.UserId).ApplyAsync(rise.Select(i => b.Next(i)).ToArray());
@@ -32,5 +42,10 @@ public sealed class SessionAnalyticsTests
         Assert.True(figures.ActiveByBand["high"] >= 5, $"high band {figures.ActiveByBand["high"]}"); // the buyer who bought may have left it
         Assert.Equal(7, figures.ActiveByBand.Values.Sum());
         Assert.Contains(figures.TopHighIntentItems, i => rise.Contains(i.ItemId) && i.Sessions >= 5);
+        // Each high session counts once per category, however many of its items are in it.
+        var categories = figures.TopHighIntentCategories.ToDictionary(c => c.Category, c => c.Sessions);
+        Assert.InRange(categories.GetValueOrDefault("Deals > Last"), 5, 6);
+        Assert.DoesNotContain("Browsing", categories.Keys);
+        Assert.True(categories.Values.All(v => v <= 6), string.Join(", ", categories));
     }
 }

@@ -1,5 +1,7 @@
 using Personalization.Model.Artifacts;
+using Personalization.Model.Data;
 using Personalization.Model.Inference;
+using Personalization.Model.Intent;
 using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Trainer.Network;
 using Xunit;
@@ -38,6 +40,74 @@ public sealed class IntentHeadOnlinePathTests
             Assert.True(Math.Abs(reference[t] - online) <= 1e-4f, $"intent after event {t}: torch {reference[t]}, online {online}");
         }
         Assert.Contains(reference, p => p is > 0.05f and < 0.95f); // the head moves: not saturated everywhere
+    }
+
+    [Theory]
+    [InlineData(1, 8, 3)]
+    [InlineData(30, 16, 4)]
+    public void With_the_wide_part_the_serving_path_after_every_event_equals_the_TorchSharp_forward_on_the_same_features(
+        int length, int width, int seed)
+    {
+        const int items = 50;
+        using var network = NetworkTestData.Network(items, seed: seed, intentHidden: width, intentFeatures: IntentWideFeatures.Count);
+        var ids = NetworkTestData.ItemIds(items);
+        var model = SessionModel.FromArtifact(network.ToArtifact(ids));
+        var (sequence, types) = NetworkTestData.Session(items, length, seed);
+        // Minutes to hours apart, so elapsed time and gaps take many values; a repeat now and then (the session data).
+        var random = new Random(seed);
+        var clock = 1_772_355_600_000L;
+        var events = sequence.Select((item, t) => new SessionEvent(ids[(int)item], (int)types[t], clock += random.Next(1, 600) * 10_000L,
+            item % 5 == 0 ? null : $"category-{item % 3}")).ToList();
+        var features = new float[length, IntentWideFeatures.Count];
+        var tracker = new IntentFeatureTracker();
+        var row = new float[IntentWideFeatures.Count];
+        for (var t = 0; t < length; t++)
+        {
+            tracker.Add(events[t]);
+            tracker.Write(row);
+            for (var f = 0; f < row.Length; f++) features[t, f] = row[f];
+        }
+        float[] reference;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var states = network.HiddenStates(tensor(sequence).unsqueeze(0), tensor(types).unsqueeze(0)).squeeze(0); // [T, H]
+            reference = network.IntentLogits(states, tensor(features)).sigmoid().data<float>().ToArray();           // [T]
+        }
+
+        var session = new ModelIntentPredictor(model).StartSession();
+        Assert.Equal(IntentWideFeatures.Count, model.IntentFeatures);
+        for (var t = 0; t < length; t++)
+        {
+            var online = session.Advance(events[t]);
+            Assert.True(Math.Abs(reference[t] - online) <= 1e-4, $"intent after event {t}: torch {reference[t]}, online {online}");
+        }
+        Assert.Throws<ArgumentException>(() => model.Intent(new float[model.HiddenSize])); // the features are not optional
+    }
+
+    [Fact]
+    public void The_wide_features_count_the_session_as_the_user_grains_keep_it()
+    {
+        var tracker = new IntentFeatureTracker();
+        var start = 1_772_355_600_000L;
+        // 25 events: views of a, b, a, …, one cart add and one wishlist add, the last 10 minutes after the one before.
+        // a is in category A, every b in B, c in none the data knows.
+        for (var t = 0; t < 23; t++) tracker.Add(t % 2 == 0 ? new SessionEvent("a", 0, start + t * 60_000L, "A") : new SessionEvent($"b{t}", 0, start + t * 60_000L, "B"));
+        tracker.Add(new SessionEvent("c", 4, start + 23 * 60_000L));
+        tracker.Add(new SessionEvent("c", 1, start + 33 * 60_000L));
+        var f = new float[IntentWideFeatures.Count];
+        tracker.Write(f);
+
+        Assert.Equal(MathF.Log(26), f[0], 5);                 // length
+        Assert.Equal(MathF.Log(2), f[1], 5);                  // one cart add
+        Assert.Equal(MathF.Log(2), f[2], 5);                  // one wishlist add
+        // The last 20 ids: events 5..24 = a ×9 (events 6, 8, …, 22), b5 … b21 once each, c ×2 → 11 distinct, a 9 times at most.
+        Assert.Equal(MathF.Log(12), f[3], 5);
+        Assert.Equal(MathF.Log(10), f[4], 5);
+        Assert.Equal(MathF.Log(3), f[5], 5);                  // categories A and B (c has none)
+        Assert.Equal(MathF.Log(34), f[6], 5);                 // 33 minutes elapsed
+        Assert.Equal(MathF.Log(11), f[7], 5);                 // 10 minutes since the previous event
+        Assert.Equal([1f, 0f, 0f], f[8..]);                   // the last event is a cart add
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class CliAppIntentTests : IDisposable
         Assert.True(exit == 0, error.ToString());
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var results = report.RootElement.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(["constant", "logistic", "gru-joint", "gru-frozen"], results.Select(r => r.GetProperty("ranker").GetString()));
+        Assert.Equal(["constant", "logistic", "logistic-wide", "gru-joint", "gru-frozen"], results.Select(r => r.GetProperty("ranker").GetString()));
         Assert.All(results, r =>
         {
             Assert.InRange(r.GetProperty("auc").GetDouble(), 0, 1);

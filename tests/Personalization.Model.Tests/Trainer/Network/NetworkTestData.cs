@@ -11,7 +11,7 @@ internal static class NetworkTestData
 {
     public static SessionNetwork Network(int items = 50, int window = 5, int seed = 7, bool itemBias = true,
         int embedding = 16, int hidden = 24, int attention = 12, bool lastItemSkip = false, bool transitions = false,
-        bool tied = false, int repeatWindow = 0, int neighbours = 0, int intentHidden = 0)
+        bool tied = false, int repeatWindow = 0, int neighbours = 0, int intentHidden = 0, int intentFeatures = 0)
     {
         TorchRuntime.Configure(threads: 1);
         // libtorch's generator is process-wide: seeding and drawing from it while another test trains changes that run.
@@ -25,7 +25,7 @@ internal static class NetworkTestData
                 {
                     EmbeddingSize = embedding, HiddenSize = hidden, Window = window, AttentionSize = attention,
                     ItemBias = itemBias, LastItemSkip = lastItemSkip, Transitions = transitions, RepeatWindow = repeatWindow,
-                    NeighboursPerItem = neighbours, IntentHiddenSize = intentHidden,
+                    NeighboursPerItem = neighbours, IntentHiddenSize = intentHidden, IntentFeatures = intentFeatures,
                 },
                 TiedEmbeddings = tied,
             }, transitions ? RandomTransitions(items, seed) : null, neighbours > 0 ? RandomNeighbours(items, neighbours, seed) : null);
