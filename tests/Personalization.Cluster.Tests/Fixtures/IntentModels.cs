@@ -59,6 +59,9 @@ public static class IntentModels
             Shape = SessionModelTrainerOptions.ForIntent.Shape with
             {
                 EmbeddingSize = 32, HiddenSize = 32, AttentionSize = 16, IntentHiddenSize = 16,
+                // No repeat or neighbourhood scores: the crossing paths below depend on the intent head alone, and
+                // must not move with every change to the next-item scores the head is trained beside.
+                RepeatWindow = 0, NeighboursPerItem = 0,
                 IntentFeatures = features ? IntentWideFeatures.Count : 0,
             },
         };
