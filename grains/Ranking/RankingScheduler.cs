@@ -40,6 +40,8 @@ public sealed partial class RankingScheduler : IDisposable
     public Task<T> Run<T>(Func<T> work)
     {
         if (_threads.Length == 0) return Task.FromResult(work());
+        // Work queued after Dispose would never run: fail at once, as the BlockingCollection this replaced did.
+        ObjectDisposedException.ThrowIf(_stopping, this);
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Enqueue(() =>
         {
