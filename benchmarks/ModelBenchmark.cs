@@ -84,7 +84,7 @@ internal static class ModelBenchmark
             model.Step(state, item, i % model.EventTypes, next);
             if (features.Length > 0)
             {
-                counters = counters.Add(i % model.EventTypes, i * 60_000L);
+                counters = counters.Add(i % model.EventTypes, i * 60_000L, model.Items.Ids[item], categories[i % categories.Length]);
                 recent[i % recent.Count] = model.Items.Ids[item];
                 IntentWideFeatures.Write(counters, recent, j => categories[j % categories.Length], features);
             }

@@ -52,9 +52,7 @@ public sealed class ItemVocabulary
         if (_indexById.TryGetValue(id, out var index)) return index;
         var rows = _rareRows;
         if (rows.Count == 0) return -1;
-        var hash = 2166136261u; // FNV-1a over the UTF-16 code units: stable across processes and platforms
-        foreach (var c in id) hash = (hash ^ c) * 16777619u;
-        return rows[(int)(hash % (uint)rows.Count)];
+        return rows[(int)(StableHash.Fnv1a(id) % (uint)rows.Count)];
     }
 
     private readonly List<int> _rareRows = [];

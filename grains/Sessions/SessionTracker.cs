@@ -34,8 +34,9 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         if (newSession) StartSession(e, model);
 
         var eventTime = e.Timestamp.ToUnixTimeMilliseconds();
-        var counters = Counters.Add((int)e.Type, eventTime);
+        var counters = Counters.Add((int)e.Type, eventTime, e.ItemId, categoryOf?.Invoke(e.ItemId));
         (state.CartAdds, state.WishlistAdds, state.LastGapMs) = (counters.CartAdds, counters.WishlistAdds, counters.GapMs);
+        (state.ItemSketch, state.CategorySketch) = (counters.ItemSketch, counters.CategorySketch);
         state.LastEventAtMs = Math.Max(state.LastEventAtMs, eventTime);
         state.EventsApplied++;
         state.TotalEventsApplied++;
@@ -88,7 +89,8 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
 
     /// <summary>The session's counts as the intent head's prefix features read them.</summary>
     private IntentCounters Counters => new(state.EventsApplied, state.CartAdds, state.WishlistAdds, state.StartedAtMs,
-        state.LastEventAtMs, state.LastGapMs, state.RecentEventTypes.Count > 0 ? state.RecentEventTypes[^1] : 0);
+        state.LastEventAtMs, state.LastGapMs, state.RecentEventTypes.Count > 0 ? state.RecentEventTypes[^1] : 0,
+        state.ItemSketch, state.CategorySketch);
 
     // The head on the current state and, when it has a wide part, on the session's prefix features (the categories
     // from the silo's catalog, as the data sets' events carry them).
@@ -130,6 +132,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.RecentEventTypes.Clear();
         state.PurchasedItems.Clear();
         (state.CartAdds, state.WishlistAdds, state.LastGapMs) = (0, 0, 0);
+        (state.ItemSketch, state.CategorySketch) = (0, 0);
         IntentThresholds.Reset(state);
     }
 

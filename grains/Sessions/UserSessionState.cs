@@ -87,4 +87,10 @@ public sealed class UserSessionState
 
     /// <summary>Milliseconds from the session's previous event to its last one (0 after the first).</summary>
     [Id(26)] public long LastGapMs { get; set; }
+
+    /// <summary>The current session's distinct items so far, as the intent features' 64-bit sketch (<c>DistinctSketch</c>).</summary>
+    [Id(27)] public ulong ItemSketch { get; set; }
+
+    /// <summary>The current session's distinct catalog categories so far (sketch).</summary>
+    [Id(28)] public ulong CategorySketch { get; set; }
 }

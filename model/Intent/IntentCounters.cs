@@ -10,12 +10,16 @@ namespace Personalization.Model.Intent;
 /// <param name="GapMs">Time from the latest event before the last one to the last one (0 for the first event; events
 /// out of order count 0).</param>
 /// <param name="LastType">The last event's type (the contract's numbering; unknown types count as views).</param>
-public readonly record struct IntentCounters(int Events, int CartAdds, int WishlistAdds, long StartMs, long LastMs, long GapMs, int LastType)
+/// <param name="ItemSketch">The session's distinct item ids so far (<see cref="DistinctSketch"/>).</param>
+/// <param name="CategorySketch">The session's distinct categories so far (items of unknown category count for none).</param>
+public readonly record struct IntentCounters(int Events, int CartAdds, int WishlistAdds, long StartMs, long LastMs, long GapMs, int LastType,
+    ulong ItemSketch = 0, ulong CategorySketch = 0)
 {
     public const int AddToCart = 1, RemoveFromCart = 2, AddToWishlist = 4, Types = 5;
 
-    /// <summary>The counters after one more event.</summary>
-    public IntentCounters Add(int eventType, long timestampMs)
+    /// <summary>The counters after one more event on <paramref name="itemId"/> (of <paramref name="category"/>, null
+    /// when unknown).</summary>
+    public IntentCounters Add(int eventType, long timestampMs, string itemId, string? category)
     {
         var type = (uint)eventType < Types ? eventType : 0;
         var first = Events == 0;
@@ -26,6 +30,8 @@ public readonly record struct IntentCounters(int Events, int CartAdds, int Wishl
             first ? timestampMs : StartMs,
             first ? timestampMs : Math.Max(LastMs, timestampMs),
             first ? 0 : Math.Max(0, timestampMs - LastMs),
-            type);
+            type,
+            DistinctSketch.Add(ItemSketch, itemId),
+            DistinctSketch.Add(CategorySketch, category));
     }
 }

@@ -14,7 +14,7 @@ public sealed class IntentFeatureTracker
 
     public void Add(SessionEvent e)
     {
-        Counters = Counters.Add(e.EventType, e.TimestampMs);
+        Counters = Counters.Add(e.EventType, e.TimestampMs, e.ItemId, e.Category);
         _recent.Add(e.ItemId);
         _categories.Add(e.Category);
         if (_recent.Count <= IntentWideFeatures.ItemWindow) return;

@@ -5,8 +5,9 @@ namespace Personalization.Model.Intent;
 /// <summary>The prefix features the intent head reads beside h_t (its wide part), computed only from what a user
 /// grain keeps anyway: <see cref="IntentCounters"/>, the session's last <see cref="ItemWindow"/> item ids and their
 /// categories (the event's own in the data sets, the silo's catalog's in the cluster). Close to the logistic baseline's
-/// <see cref="IntentPrefixFeatures"/>, but bounded (distinct items, repeats and categories over the recent window, not
-/// the whole session), and with the time since the previous event. Counts and times enter as log(1 + x).</summary>
+/// <see cref="IntentPrefixFeatures"/>, but bounded: distinct items, repeats and categories over the recent window, and
+/// distinct items and categories over the whole session as 8-byte sketches (<see cref="DistinctSketch"/>) rather than
+/// sets; and with the time since the previous event. Counts and times enter as log(1 + x).</summary>
 public static class IntentWideFeatures
 {
     /// <summary>Recent items the distinct-item and repeat features look at: the user grains' default
@@ -18,6 +19,7 @@ public static class IntentWideFeatures
     [
         "log length", "log cart adds", "log wishlist adds", "log distinct recent items", "log max recent repeats",
         "log distinct recent categories", "log elapsed minutes", "log minutes since previous event", "last cart add", "last cart removal", "last wishlist add",
+        "log distinct items (sketch)", "log distinct categories (sketch)",
     ];
 
     public static int Count => Names.Count;
@@ -66,5 +68,7 @@ public static class IntentWideFeatures
         features[8] = counters.LastType == IntentCounters.AddToCart ? 1 : 0;
         features[9] = counters.LastType == IntentCounters.RemoveFromCart ? 1 : 0;
         features[10] = counters.LastType == IntentCounters.AddToWishlist ? 1 : 0;
+        features[11] = MathF.Log(1 + DistinctSketch.Estimate(counters.ItemSketch));
+        features[12] = MathF.Log(1 + DistinctSketch.Estimate(counters.CategorySketch));
     }
 }

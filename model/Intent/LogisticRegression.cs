@@ -56,7 +56,7 @@ public sealed class LogisticRegression
                 hessian[j, j] += l2;
             }
             hessian[d, d] += 1e-9;
-            var step = Solve(hessian, gradient);
+            var step = LinearSystem.Solve(hessian, gradient);
             var change = 0.0;
             for (var j = 0; j < p; j++)
             {
@@ -94,38 +94,4 @@ public sealed class LogisticRegression
     }
 
     private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
-
-    // Gaussian elimination with partial pivoting on a copy (the systems are tiny and positive definite).
-    private static double[] Solve(double[,] matrix, double[] vector)
-    {
-        var n = vector.Length;
-        var a = (double[,])matrix.Clone();
-        var b = (double[])vector.Clone();
-        for (var c = 0; c < n; c++)
-        {
-            var pivot = c;
-            for (var r = c + 1; r < n; r++) if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c])) pivot = r;
-            if (pivot != c)
-            {
-                for (var k = 0; k < n; k++) (a[c, k], a[pivot, k]) = (a[pivot, k], a[c, k]);
-                (b[c], b[pivot]) = (b[pivot], b[c]);
-            }
-            if (Math.Abs(a[c, c]) < 1e-15) continue;
-            for (var r = c + 1; r < n; r++)
-            {
-                var factor = a[r, c] / a[c, c];
-                if (factor == 0) continue;
-                for (var k = c; k < n; k++) a[r, k] -= factor * a[c, k];
-                b[r] -= factor * b[c];
-            }
-        }
-        var solution = new double[n];
-        for (var r = n - 1; r >= 0; r--)
-        {
-            var sum = b[r];
-            for (var k = r + 1; k < n; k++) sum -= a[r, k] * solution[k];
-            solution[r] = Math.Abs(a[r, r]) < 1e-15 ? 0 : sum / a[r, r];
-        }
-        return solution;
-    }
 }

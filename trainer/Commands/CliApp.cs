@@ -19,7 +19,7 @@ public static class CliApp
                            [--test-days 14] [--validation-days N] [--json out.json] [--plot metrics.png] [--exclude-seen]
                            [--sr-window 10] [--sr-rules 20] [--knn-last 20] [--knn-neighbours 100] [--knn-sample 1000] [--knn-exclude-seen]
         pz-train intent    (--input F --format taobao|diginetica|jsonl|tsv [--purchases F] [--categories F] | --synthetic N)
-                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--no-intent-features] [--no-wide-start]
+                           [--variant both|joint|frozen] [--intent-hidden 32] [--intent-weight 1] [--no-intent-features] [--no-wide-start] [--refit auto|always|never]
                            [--rare-items 2] [--rare-buckets 512] [--out model.pzm]
                            [--test-days 2 (taobao) / 14] [--validation-days N] [--epochs 10] [--batch-size 64]
                            [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]
@@ -40,6 +40,7 @@ public static class CliApp
         train + validation when validation holds back at least 5 % of the events (time splits; not leave-last-out).
         'intent' splits whole sessions by start time (synthetic: the last 20 % test, the 10 % before validation),
         keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration;
+        the joint head is refitted on train + validation for its chosen epochs (--refit, as for 'train');
         items seen fewer than --rare-items times in training step as one of --rare-buckets hashed 'rare item' rows (0: none).
         synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
         the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).

@@ -34,6 +34,7 @@ internal static class IntentCommand
             NegativeSamples = vocabulary.Count > 5_000 ? 512 : 0,
         });
         var wideStart = !args.Flag("no-wide-start");
+        var refit = TrainerArguments.Refit(args);
         args.RejectUnknown();
         try { options.Validate(); }
         catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
@@ -63,16 +64,16 @@ internal static class IntentCommand
         foreach (var name in variant == "both" ? new[] { "joint", "frozen" } : [variant])
         {
             clock.Restart();
-            var network = name == "joint"
-                ? new SessionModelTrainer(options with { SelectOnIntent = true }, output.WriteLine).Train(vocabulary.Count, train, validation).Network
-                : TrainFrozen(options, vocabulary.Count, train, validation, output);
+            var (network, selectionLoss) = name == "joint"
+                ? TrainJoint(options, vocabulary, split, train, validation, refit, wideStart, output)
+                : (TrainFrozen(options, vocabulary.Count, train, validation, output), (double?)null);
             var seconds = clock.Elapsed.TotalSeconds;
             var artifact = network.ToArtifact(vocabulary.Ids, new Dictionary<string, double> { ["train.seconds"] = seconds },
                 new Dictionary<string, string> { ["dataset"] = label, ["intent.variant"] = name });
             network.Dispose();
             var model = SessionModel.FromArtifact(artifact);
             var predictor = new ModelIntentPredictor(model, $"gru-{name}");
-            var validationLoss = IntentEvaluator.Evaluate(predictor, split.Validation).LogLoss;
+            var validationLoss = selectionLoss ?? IntentEvaluator.Evaluate(predictor, split.Validation).LogLoss;
             results.Add(Evaluate(predictor, split, output, clock, validationLoss, seconds));
             candidates.Add((name, artifact, validationLoss));
         }
@@ -107,6 +108,28 @@ internal static class IntentCommand
             output.WriteLine($"wrote {plot}");
         }
         return 0;
+    }
+
+    // Epochs chosen on validation; then, as pz-train train does, trained again for them on train + validation (what
+    // the baselines are fitted on), the wide part starting from the logistic fit on the same sessions. Returns the
+    // network and, after a refit, the validation log-loss of the run that chose the epochs (the refit has seen it).
+    private static (SessionNetwork Network, double? SelectionLoss) TrainJoint(SessionModelTrainerOptions options,
+        Model.ItemVocabulary vocabulary, IntentSplit split, List<TrainingSequence> train, List<TrainingSequence> validation,
+        RefitPolicy refit, bool wideStart, TextWriter output)
+    {
+        options = options with { SelectOnIntent = true };
+        var chosen = new SessionModelTrainer(options, output.WriteLine).Train(vocabulary.Count, train, validation);
+        var fit = TrainingSequences.From(split.Fit, vocabulary, options.Shape.EventTypes, withIntent: true);
+        long events = train.Sum(s => (long)s.Length), fitEvents = fit.Sum(s => (long)s.Length);
+        if (!refit.Applies(events, fitEvents)) return (chosen.Network, null);
+        var chosenModel = SessionModel.FromArtifact(chosen.Network.ToArtifact(vocabulary.Ids, new Dictionary<string, double>(), new Dictionary<string, string>()));
+        var selectionLoss = IntentEvaluator.Evaluate(new ModelIntentPredictor(chosenModel, "gru-joint"), split.Validation).LogLoss;
+        output.WriteLine($"refit on train + validation: {fit.Count:N0} sequences ({fitEvents:N0} events) for {chosen.BestEpoch} epochs");
+        if (options.Shape.IntentFeatures > 0 && wideStart)
+            options = options with { IntentWideStart = LogisticIntentPredictor.FitWide(split.Fit).Regression };
+        var refitted = new SessionModelTrainer(options, output.WriteLine).Refit(vocabulary.Count, fit, chosen);
+        chosen.Network.Dispose();
+        return (refitted.Network, selectionLoss);
     }
 
     // Next item only (the head is along but untrained), then the head alone on the frozen GRU states.

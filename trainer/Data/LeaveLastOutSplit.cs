@@ -54,9 +54,7 @@ public static class LeaveLastOutSplit
     private static bool IsValidationUser(string userId, double share)
     {
         if (share >= 1) return true;
-        var hash = 2166136261u; // FNV-1a
-        foreach (var c in userId) hash = (hash ^ c) * 16777619u;
-        return hash % 10_000 < share * 10_000;
+        return Model.StableHash.Fnv1a(userId) % 10_000 < share * 10_000;
     }
 
     // Only the target must be known: unknown items in the input are the ranker's to skip, as in serving.

@@ -107,7 +107,12 @@ public sealed class IntentHeadOnlinePathTests
         Assert.Equal(MathF.Log(3), f[5], 5);                  // categories A and B (c has none)
         Assert.Equal(MathF.Log(34), f[6], 5);                 // 33 minutes elapsed
         Assert.Equal(MathF.Log(11), f[7], 5);                 // 10 minutes since the previous event
-        Assert.Equal([1f, 0f, 0f], f[8..]);                   // the last event is a cart add
+        Assert.Equal([1f, 0f, 0f], f[8..11]);                 // the last event is a cart add
+        // Over the whole session: a, b1, b3 … b21, c = 13 distinct ids and 2 categories, as the sketches estimate them.
+        var ids = new[] { "a", "c" }.Concat(Enumerable.Range(0, 11).Select(i => $"b{2 * i + 1}")).Aggregate(0UL, DistinctSketch.Add);
+        Assert.Equal(MathF.Log(1 + DistinctSketch.Estimate(ids)), f[11], 5);
+        Assert.InRange(DistinctSketch.Estimate(ids), 10, 17);
+        Assert.Equal(MathF.Log(1 + DistinctSketch.Estimate(DistinctSketch.Add(DistinctSketch.Add(0, "A"), "B"))), f[12], 5);
     }
 
     [Fact]
