@@ -8,6 +8,8 @@ namespace Personalization.Grains.Interfaces;
 /// <param name="MaxPrice">Only items with a price of at most this.</param>
 /// <param name="Exclude">Item ids never to return.</param>
 /// <param name="ExcludeSeen">Also skip the items of the current session (its recent items).</param>
+/// <param name="PriceNear">Only items priced inside the session's price-preference band (intersected with
+/// <paramref name="MinPrice"/>/<paramref name="MaxPrice"/>); no band while the session has no price preference.</param>
 [GenerateSerializer, Immutable, Alias("pz.recommendation-rules.v1")]
 public sealed record RecommendationRules(
     [property: Id(0)] string? CategoryPrefix = null,
@@ -15,7 +17,8 @@ public sealed record RecommendationRules(
     [property: Id(2)] decimal? MinPrice = null,
     [property: Id(3)] decimal? MaxPrice = null,
     [property: Id(4)] IReadOnlyList<string>? Exclude = null,
-    [property: Id(5)] bool ExcludeSeen = false)
+    [property: Id(5)] bool ExcludeSeen = false,
+    [property: Id(6)] bool PriceNear = false)
 {
     /// <summary>No rules: every listed (or unlisted) item not bought in the session may be returned.</summary>
     public static RecommendationRules None { get; } = new();

@@ -12,6 +12,8 @@ namespace Personalization.Grains.Interfaces;
 /// <param name="ModelVersion">Model whose hidden states the session holds, or null when none.</param>
 /// <param name="PurchaseIntent">P(the session goes on to a purchase) after its latest event, from
 /// <paramref name="ModelVersion"/>'s intent head; null without a model with the head or before a known item.</param>
+/// <param name="PricePreference">The session's expected price level, updated with every applied event; null without a
+/// model with the price-preference head or before the session's first priced event.</param>
 [GenerateSerializer, Immutable, Alias("pz.session-summary.v1")]
 public sealed record SessionSummary(
     [property: Id(0)] string UserId,
@@ -23,4 +25,5 @@ public sealed record SessionSummary(
     [property: Id(6)] DateTimeOffset? StartedAt,
     [property: Id(7)] DateTimeOffset? LastEventAt,
     [property: Id(8)] string? ModelVersion,
-    [property: Id(9)] float? PurchaseIntent = null);
+    [property: Id(9)] float? PurchaseIntent = null,
+    [property: Id(10)] PricePreference? PricePreference = null);

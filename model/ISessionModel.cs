@@ -33,6 +33,17 @@ public interface ISessionModel : ISessionRanker
     /// <see cref="IntentFeatures"/> prefix features. Throws when the model has no intent head.</summary>
     float Intent(ReadOnlySpan<float> state, ReadOnlySpan<float> features = default);
 
+    /// <summary>Whether the model has the price-preference head (<see cref="PricePreference"/>).</summary>
+    bool HasPricePreference { get; }
+
+    /// <summary>The price-preference head's residual standard deviation in log price (validation): the width of the
+    /// band around its estimate. NaN without the head.</summary>
+    float PriceSpread { get; }
+
+    /// <summary>The expected natural-log price of the session's next engaged item from its current hidden state
+    /// (empty = the initial zero state) and its <c>PricePreferenceFeatures</c>. Throws without the head.</summary>
+    float PricePreference(ReadOnlySpan<float> state, ReadOnlySpan<float> features);
+
     /// <summary>Ranks the catalog from the session's recent hidden states (<paramref name="stateCount"/> rows of
     /// <see cref="HiddenSize"/>, oldest first, the last one current; at most <see cref="Window"/> are read) and the
     /// index of the item whose event produced the current state (<paramref name="lastItem"/>, -1 for none).

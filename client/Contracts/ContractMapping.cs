@@ -19,5 +19,6 @@ public static class ContractMapping
 
     public static SessionResponse ToResponse(this SessionSummary s) =>
         new(s.UserId, s.SessionId, s.EventsApplied, s.TotalEventsApplied, s.RecentItems, s.PurchasedItems,
-            s.StartedAt, s.LastEventAt, s.ModelVersion, s.PurchaseIntent, s.PurchaseIntent is null ? null : s.ModelVersion);
+            s.StartedAt, s.LastEventAt, s.ModelVersion, s.PurchaseIntent, s.PurchaseIntent is null ? null : s.ModelVersion,
+            s.PricePreference is { } p ? new PricePreferenceResponse(Math.Round(p.Expected, 2), Math.Round(p.Low, 2), Math.Round(p.High, 2), p.ModelVersion) : null);
 }

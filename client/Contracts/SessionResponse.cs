@@ -13,6 +13,9 @@ namespace Personalization.Api.Contracts;
 /// <param name="PurchaseIntent">P(the session goes on to a purchase), updated with every applied event; null when the
 /// model has no intent head or the session has no known item yet.</param>
 /// <param name="IntentModelVersion">The model that computed <paramref name="PurchaseIntent"/> (null with it).</param>
+/// <param name="PricePreference">The session's expected price level of its next engaged item with a 10–90 % band,
+/// updated with every applied event; null when the model has no price-preference head or no event of the session had
+/// a price (the event's own, else the catalog's).</param>
 public sealed record SessionResponse(
     string UserId,
     string? SessionId,
@@ -24,4 +27,5 @@ public sealed record SessionResponse(
     DateTimeOffset? LastEventAt,
     string? ModelVersion,
     float? PurchaseIntent,
-    string? IntentModelVersion);
+    string? IntentModelVersion,
+    PricePreferenceResponse? PricePreference = null);

@@ -5,7 +5,7 @@ namespace Personalization.Api.Endpoints;
 
 /// <summary>The business-rule query parameters of <c>GET /api/users/{userId}/recommendations</c>.</summary>
 public sealed record RecommendationRulesQuery(
-    string? Category, bool? InStock, decimal? MinPrice, decimal? MaxPrice, string[]? Exclude, bool? ExcludeSeen)
+    string? Category, bool? InStock, decimal? MinPrice, decimal? MaxPrice, string[]? Exclude, bool? ExcludeSeen, bool? PriceNear)
 {
     public const int MaxExcluded = 1_000;
 
@@ -20,8 +20,9 @@ public sealed record RecommendationRulesQuery(
         if (MinPrice > MaxPrice) errors["maxPrice"] = [$"maxPrice ({MaxPrice}) is below minPrice ({MinPrice})."];
         var excluded = (Exclude ?? []).SelectMany(e => e.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
         if (excluded.Length > MaxExcluded) errors["exclude"] = [$"at most {MaxExcluded} excluded items; {excluded.Length} were given."];
-        if (category is null && InStock != true && MinPrice is null && MaxPrice is null && excluded.Length == 0 && ExcludeSeen != true)
+        if (category is null && InStock != true && MinPrice is null && MaxPrice is null && excluded.Length == 0 && ExcludeSeen != true
+            && PriceNear != true)
             return null;
-        return new RecommendationRules(category, InStock == true, MinPrice, MaxPrice, excluded, ExcludeSeen == true);
+        return new RecommendationRules(category, InStock == true, MinPrice, MaxPrice, excluded, ExcludeSeen == true, PriceNear == true);
     }
 }

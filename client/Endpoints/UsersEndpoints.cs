@@ -30,7 +30,8 @@ public static class UsersEndpoints
                 $"`count` items when enough qualify: `category` (a prefix of the item's category path, whole segments, " +
                 $"any case: `Hobbies` or `Hobbies > Model Trains`), `inStock=true`, `minPrice` / `maxPrice` " +
                 $"(inclusive), `exclude` (item ids, repeated or comma-separated), `excludeSeen=true` (skip the " +
-                $"session's recent items). Items deleted from the catalog are never returned; items the catalog does " +
+                $"session's recent items), `priceNear=true` (only items inside the session's `pricePreference` band " +
+                $"from GET …/session, intersected with `minPrice`/`maxPrice`; no effect while the session has none). Items deleted from the catalog are never returned; items the catalog does " +
                 $"not list pass only when no category, stock or price rule is given. A user without events gets the fallback ranking and a null " +
                 $"`sessionId`. 503 when the cluster does not answer within the deadline, retries included, or at once " +
                 $"(with Retry-After) when session storage is unavailable.")
@@ -46,7 +47,7 @@ public static class UsersEndpoints
                 "`Api:Streams:HeartbeatInterval` (15 s) and renews its subscription, so it survives the user's grain " +
                 "moving to another silo. Browsers: `new EventSource(url + '?key=…')` (EventSource cannot set headers). " +
                 "`count` 1..100 and the business rules of GET …/recommendations (`category`, `inStock`, `minPrice`, " +
-                "`maxPrice`, `exclude`, `excludeSeen`), applied to every update. 503 before the stream starts when the " +
+                "`maxPrice`, `exclude`, `excludeSeen`, `priceNear`), applied to every update. 503 before the stream starts when the " +
                 "cluster does not answer.")
             .Produces<RecommendationsResponse>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -55,7 +56,8 @@ public static class UsersEndpoints
             .WithName("GetSession")
             .WithSummary("The user's current session")
             .WithDescription("Events applied (in the session and in total), the session's recent and purchased items, " +
-                "and the times of its first and latest events. 503 when the cluster does not answer in time, or at once " +
+                "the times of its first and latest events, `purchaseIntent` and `pricePreference` (expected price of the " +
+                "next engaged item with a 10–90 % band, when the model has the head and an event had a price). 503 when the cluster does not answer in time, or at once " +
                 "(with Retry-After) when session storage is unavailable.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 

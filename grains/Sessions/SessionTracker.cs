@@ -4,6 +4,7 @@ using Personalization.Model.Inference;
 using Personalization.Contract;
 using Personalization.Grains.Intent;
 using Personalization.Model.Intent;
+using Personalization.Model.Preference;
 
 namespace Personalization.Grains.Sessions;
 
@@ -11,7 +12,7 @@ namespace Personalization.Grains.Sessions;
 /// boundaries, one GRU step per event, and re-stepping the session when the silo's model changes. Kept apart from
 /// the grain so the rules read in one place.</summary>
 internal sealed class SessionTracker(string userId, UserSessionState state, SessionOptions options, TimeProvider time,
-    IntentOptions? intent = null, Func<string, string?>? categoryOf = null)
+    IntentOptions? intent = null, Func<string, string?>? categoryOf = null, Func<string, double?>? priceOf = null)
 {
     /// <summary>True when the event's Kafka position is at or below the partition's applied offset, or the same event
     /// id was applied within <see cref="SessionOptions.DeduplicationWindow"/> (among the last
@@ -37,6 +38,9 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         var counters = Counters.Add((int)e.Type, eventTime, e.ItemId, categoryOf?.Invoke(e.ItemId));
         (state.CartAdds, state.WishlistAdds, state.LastGapMs) = (counters.CartAdds, counters.WishlistAdds, counters.GapMs);
         (state.ItemSketch, state.CategorySketch) = (counters.ItemSketch, counters.CategorySketch);
+        // The event's own price when it carries one, else the catalog's (listed or estimated).
+        var prices = Prices.Add(e.Price is { } price ? (double)price : priceOf?.Invoke(e.ItemId));
+        (state.PricedEvents, state.PriceLogSum, state.PriceLastLog) = (prices.Priced, prices.LogSum, prices.LastLog);
         state.LastEventAtMs = Math.Max(state.LastEventAtMs, eventTime);
         state.EventsApplied++;
         state.TotalEventsApplied++;
@@ -58,7 +62,9 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
             window.Advance(model, index, (int)e.Type);
             Store(window);
         }
-        else if (model.IntentFeatures == 0) return new SessionStep(newSession, false, preceding);
+        // Like the intent's wide part, the price level moves with every priced event, known item or not.
+        UpdatePricePreference(model, window);
+        if (index < 0 && model.IntentFeatures == 0) return new SessionStep(newSession, false, preceding);
         // One head evaluation on the state just stored (and, with a wide part, on the counts that changed even when
         // the item is unknown): the intent is always current, never computed per request.
         var crossing = Intent(model, window) is { } value
@@ -84,7 +90,26 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         Store(window);
         // The new model's value, without a crossing: a model swap is not something the shopper did.
         state.PurchaseIntent = model is null ? null : Intent(model, window);
+        UpdatePricePreference(model, window);
         return true;
+    }
+
+    /// <summary>The session's price counters as the price-preference head reads them.</summary>
+    private PriceCounters Prices => new(state.PricedEvents, state.PriceLogSum, state.PriceLastLog);
+
+    // One head evaluation on the state just stored: the price level is always current, never computed per request.
+    private void UpdatePricePreference(ISessionModel? model, HiddenStateWindow window)
+    {
+        var prices = Prices;
+        if (model is not { HasPricePreference: true } || prices.Priced == 0)
+        {
+            state.PriceExpectedLog = null;
+            return;
+        }
+        Span<float> features = stackalloc float[PricePreferenceFeatures.Count];
+        PricePreferenceFeatures.Write(prices, features);
+        state.PriceExpectedLog = window.PricePreference(model, features);
+        state.PriceSpread = model.PriceSpread;
     }
 
     /// <summary>The session's counts as the intent head's prefix features read them.</summary>
@@ -133,6 +158,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.PurchasedItems.Clear();
         (state.CartAdds, state.WishlistAdds, state.LastGapMs) = (0, 0, 0);
         (state.ItemSketch, state.CategorySketch) = (0, 0);
+        (state.PricedEvents, state.PriceLogSum, state.PriceLastLog, state.PriceExpectedLog) = (0, 0, 0, null);
         IntentThresholds.Reset(state);
     }
 

@@ -36,7 +36,8 @@ public sealed class UserSessionGrain(
     private readonly ObserverManager<ISessionObserver> _observers = new(SessionSubscriptions.Lifetime, logger);
 
     private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value,
-        id => catalog.TryGet(id, out var item) ? item.CategoryPath : null);
+        id => catalog.TryGet(id, out var item) ? item.CategoryPath : null,
+        id => catalog.TryGet(id, out var item, out var estimate) ? (double?)item.Price ?? estimate?.Price : null);
     private IntentOutbox? _outbox;
     private IntentOutbox Outbox => _outbox ??= new IntentOutbox(this.GetPrimaryKeyString(), session, intentEvents,
         intentOptions.Value, logger, () => DeactivateOnIdle());
@@ -179,6 +180,7 @@ public sealed class UserSessionGrain(
     private Task<RankedItems> RankAsync(int count, RecommendationRules? rules = null)
     {
         var state = session.State;
+        rules = PriceNearRule.Apply(rules, state);
         var query = new RankingQuery(state.ModelVersion, MemoryMarshal.Cast<byte, float>(state.HiddenStates).ToArray(),
             state.RecentItems.ToArray(), Excluded(state, rules), count, state.LastStateItem, rules);
         return GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
@@ -216,6 +218,7 @@ public sealed class UserSessionGrain(
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAtMs),
             state.SessionId is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventAtMs),
             state.ModelVersion,
-            state.PurchaseIntent));
+            state.PurchaseIntent,
+            PriceNearRule.Summary(state)));
     }
 }

@@ -93,4 +93,22 @@ public sealed class UserSessionState
 
     /// <summary>The current session's distinct catalog categories so far (sketch).</summary>
     [Id(28)] public ulong CategorySketch { get; set; }
+
+    /// <summary>Events of the current session with a price (the event's, else the catalog's): the price-preference
+    /// head's counters (<c>PriceCounters</c>), with <see cref="PriceLogSum"/> and <see cref="PriceLastLog"/>.</summary>
+    [Id(29)] public int PricedEvents { get; set; }
+
+    /// <summary>Sum of the natural-log prices of those events.</summary>
+    [Id(30)] public float PriceLogSum { get; set; }
+
+    /// <summary>Log price of the latest of them.</summary>
+    [Id(31)] public float PriceLastLog { get; set; }
+
+    /// <summary>The price-preference head's expected log price of the next engaged item after the latest event (null:
+    /// no priced event yet, or a model without the head).</summary>
+    [Id(32)] public float? PriceExpectedLog { get; set; }
+
+    /// <summary>The head's residual spread in log price (the band's width), from the model that computed
+    /// <see cref="PriceExpectedLog"/>.</summary>
+    [Id(33)] public float PriceSpread { get; set; }
 }

@@ -45,6 +45,14 @@ public sealed record SessionModelHyperParameters
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int IntentFeatures { get; init; }
 
+    /// <summary>The price-preference head: the expected log price of the session's next engaged item, a linear
+    /// regression on h_t and the session's price features (<c>PricePreferenceFeatures</c>) added to the session's mean
+    /// log price so far (tensors <c>price.weight</c> [1, H + features], <c>price.bias</c> [1], <c>price.spread</c> [1]:
+    /// the residual standard deviation in log price on validation). false: none, what artifacts from before it existed
+    /// mean. Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PricePreference { get; init; }
+
     /// <summary>Whether the network has the purchase-intent head.</summary>
     [JsonIgnore]
     public bool HasIntentHead => IntentHiddenSize > 0;

@@ -6,4 +6,6 @@ namespace Personalization.Model.Data;
 /// 4 add-to-wishlist), the same numbering as the cluster's <c>ClickEventType</c>.</param>
 /// <param name="TimestampMs">Unix epoch milliseconds.</param>
 /// <param name="Category">The item's category when the source records one with the event (Taobao), else null.</param>
-public readonly record struct SessionEvent(string ItemId, int EventType, long TimestampMs, string? Category = null);
+/// <param name="Price">The item's unit price when the source records one with the event (the clickstream contract's
+/// optional <c>price</c>), else null.</param>
+public readonly record struct SessionEvent(string ItemId, int EventType, long TimestampMs, string? Category = null, double? Price = null);

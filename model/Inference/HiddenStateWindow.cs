@@ -71,6 +71,11 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
     public float? Intent(ISessionModel model, ReadOnlySpan<float> features = default) =>
         model.HasIntent ? model.Intent(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..], features) : null;
 
+    /// <summary>The model's expected log price of the session's next engaged item for the current state and the
+    /// session's price <paramref name="features"/> (<c>PricePreferenceFeatures</c>), or null without the head.</summary>
+    public float? PricePreference(ISessionModel model, ReadOnlySpan<float> features) =>
+        model.HasPricePreference ? model.PricePreference(Floats.Length < model.HiddenSize ? [] : Floats[^model.HiddenSize..], features) : null;
+
     /// <summary>The best items for this window, best first, that <paramref name="filter"/> allows;
     /// <paramref name="sessionItems"/> (see <see cref="KnownItems"/>) feed the model's repeat scores.</summary>
     public int Rank(ISessionModel model, ReadOnlySpan<int> sessionItems, Span<RankedItem> destination, ItemFilter? filter = null) =>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using Personalization.Model.Artifacts;
+using Personalization.Model.Preference;
 
 namespace Personalization.Model.Inference;
 
@@ -82,6 +83,21 @@ public sealed class SessionModel : ISessionModel
         if (_w.IntentWide is { } wide) logit += TensorPrimitives.Dot(wide, features);
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
         return 1f / (1f + MathF.Exp(-logit));
+    }
+
+    public bool HasPricePreference => _w.PriceWeight is not null;
+
+    public float PriceSpread => _w.PriceWeight is null ? float.NaN : _w.PriceSpread;
+
+    public float PricePreference(ReadOnlySpan<float> state, ReadOnlySpan<float> features)
+    {
+        if (_w.PriceWeight is not { } weight) throw new InvalidOperationException($"Model {Version} has no price-preference head.");
+        if (!state.IsEmpty && state.Length != _hidden) throw new ArgumentException($"The state must hold {_hidden} values or none.", nameof(state));
+        if (features.Length != PricePreferenceFeatures.Count) throw new ArgumentException($"The head reads {PricePreferenceFeatures.Count} price features.", nameof(features));
+        // The head predicts the next price's offset from the session's mean log price (features[0]).
+        var offset = _w.PriceBias + TensorPrimitives.Dot(weight.AsSpan(_hidden), features);
+        if (!state.IsEmpty) offset += TensorPrimitives.Dot(weight.AsSpan(0, _hidden), state);
+        return features[0] + offset;
     }
 
     public void Step(ReadOnlySpan<float> previous, int item, int eventType, Span<float> next)

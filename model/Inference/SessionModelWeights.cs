@@ -43,6 +43,12 @@ internal sealed class SessionModelWeights
             IntentOutputBias = Take(artifact, "intent.output.bias", 1)[0];
             if (p.IntentFeatures > 0) IntentWide = Take(artifact, "intent.wide.weight", 1, p.IntentFeatures);
         }
+        if (p.PricePreference)
+        {
+            PriceWeight = Take(artifact, "price.weight", 1, h + Preference.PricePreferenceFeatures.Count);
+            PriceBias = Take(artifact, "price.bias", 1)[0];
+            PriceSpread = Take(artifact, "price.spread", 1)[0];
+        }
         EmbeddingSize = e;
         if (p.RepeatWindow > 0)
         {
@@ -64,6 +70,9 @@ internal sealed class SessionModelWeights
         }
     }
 
+    public float[]? PriceWeight { get; }       // [H + price features]
+    public float PriceBias { get; }
+    public float PriceSpread { get; }
     public float[] ItemEmbedding { get; }      // [N, E]
     public float[] TypeEmbedding { get; }      // [T, E]
     // The GRU matrices transposed: W x becomes Σ_k x_k W[:, k], a few long vector operations instead of 3H short

@@ -109,7 +109,7 @@ public sealed class SyntheticCatalog(SyntheticClickstreamOptions options)
         return (int)(h & int.MaxValue);
     }
 
-    private static double Gaussian(Random random)
+    internal static double Gaussian(Random random)
     {
         // Box–Muller: one standard normal draw from two uniforms.
         var u1 = 1.0 - random.NextDouble();

@@ -25,6 +25,8 @@ public static class CliApp
                            [--learning-rate 0.005] [--embedding 64] [--hidden 64] [--negatives 0 (512 above 5,000 items)]
                            [--dropout 0.1] [--session-dropout 0.1] [--no-transitions] [--patience 3] [--seed 42]
                            [--threads 2] [--data-seed 42] [--json report.json] [--plot reliability.png]
+        pz-train price-preference (--synthetic N [--data-seed 42] | --input events.jsonl [--test-days 1]) [--out model.pzm]
+                           [--json report.json] [--embedding 64] [--hidden 64] [--epochs 5] ...
         pz-train synthetic --sessions N --out file.tsv [--format tsv|jsonl] [--items 2000] [--categories 40] [--users 5000]
                            [--seed 42] [--products products.csv]
         pz-train price     --input products.csv --out price.pzm [--json report.json] [--baselines global-median,category-median,tfidf-ridge]
@@ -42,6 +44,8 @@ public static class CliApp
         keeps every prefix before a session's first purchase and reports ROC-AUC, PR-AUC, log-loss and calibration;
         the joint head is refitted on train + validation for its chosen epochs (--refit, as for 'train');
         items seen fewer than --rare-items times in training step as one of --rare-buckets hashed 'rare item' rows (0: none).
+        'price-preference' trains the next-item GRU, fits the price-preference head (ridge on the frozen states) and reports
+        the MAE of the next event's log price against the session's mean price so far and its last price.
         synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
         the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
         'price' reads a ';'-separated product table with a header (the Amazon UK toys columns, as
@@ -62,6 +66,7 @@ public static class CliApp
                 "synthetic" => SyntheticCommand.Run(arguments, output),
                 "price" => PriceCommand.Run(arguments, output),
                 "intent" => IntentCommand.Run(arguments, output),
+                "price-preference" => PricePreferenceCommand.Run(arguments, output),
                 _ => throw new CliException($"unknown command '{arguments.Command}'"),
             };
         }

@@ -57,7 +57,7 @@ public static class ClickstreamJsonlReader
                     if (!usedIds.Add(sessionId)) usedIds.Add(sessionId = $"{sessionId}@{user}");
                 }
                 lastEventAt = Math.Max(lastEventAt, click.TimestampMs);
-                sessions.Add(sessionId!, user, new SessionEvent(e.ItemId, (int)e.Type, click.TimestampMs));
+                sessions.Add(sessionId!, user, new SessionEvent(e.ItemId, (int)e.Type, click.TimestampMs, Price: (double?)e.Price));
             }
         }
         return sessions.Build();

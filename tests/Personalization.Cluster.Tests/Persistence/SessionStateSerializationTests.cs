@@ -66,11 +66,16 @@ public sealed class SessionStateSerializationTests(ITestOutputHelper output)
     {
         var model = TrainedModels.Load(TrainedModels.First);
         var state = new UserSessionState();
-        var tracker = new SessionTracker("user-123456", state, new SessionOptions(), TimeProvider.System);
+        // Every counter filled: categories and prices from a catalog, so the intent sketches and price counters are set.
+        var tracker = new SessionTracker("user-123456", state, new SessionOptions(), TimeProvider.System,
+            categoryOf: id => $"Toys > Kind {id.Length % 7}", priceOf: id => 10 + id.Length);
         var events = new ClickEvents("user-123456");
         // Longer than every bounded list: 40 events, some bought, all with distinct event ids.
         for (var i = 0; i < 40; i++)
             tracker.Apply(events.Next(SyntheticClickstream.ItemId(100 + i), i % 10 == 9 ? ClickEventType.Purchase : ClickEventType.View), model);
+        // What a model with the price-preference head adds (this one has none): the estimate and its spread.
+        (state.PriceExpectedLog, state.PriceSpread) = (3.1f, 0.4f);
+        Assert.True(state.PricedEvents > 0 && state.ItemSketch != 0 && state.CategorySketch != 0);
 
         var size = Serializer.Serialize(state).ToArray().Length;
         output.WriteLine($"hidden {model.HiddenSize} x window {model.Window}: {state.HiddenStates.Length} B of states, {size} B stored");
