@@ -10,7 +10,7 @@ internal static class BenchmarkSummary
 {
     private static readonly string[] Keys =
     [
-        "ingest_events_per_s", "ingest_steady_events_per_s", "ingest_cpu_us_per_event", "visible_p50_ms", "visible_p99_ms", "rank_p99_ms_under_load", "rank_1m_p99_ms",
+        "ingest_events_per_s", "ingest_warmup_events_per_s", "ingest_window_min_events_per_s", "ingest_cpu_us_per_event", "visible_p50_ms", "visible_p99_ms", "rank_p99_ms_under_load", "rank_1m_p99_ms",
         "rank_1m_recall_at_20", "state_bytes_mean", "silo_bytes_per_user", "ratio_to_raw_redis", "ratio_to_raw_grain_calls",
     ];
 

@@ -13,7 +13,7 @@ internal static class ConsumerLatencyBenchmark
         var seconds = args.Int("--seconds", 10);
         var partitions = args.Int("--partitions", 8);
 
-        using var kafka = new InProcessKafka(partitions, "bench-latency", new KafkaOptions().MaxBatchSize, new Dictionary<string, string>());
+        using var kafka = new InProcessKafka(partitions, "bench-latency", new KafkaOptions().MaxBatchSize, SettingsList.Parse(args.Optional("--client")));
         var options = kafka.Options;
         var latencies = new LatencyRecorder();
         using var consumer = kafka.Consumer(new LatencySink(latencies));
@@ -27,7 +27,7 @@ internal static class ConsumerLatencyBenchmark
         while (latencies.Count < total) await Task.Delay(10);
         await consumer.StopAsync(CancellationToken.None);
 
-        Console.WriteLine($"{total} events at {rate}/s over {partitions} partitions, produce → consumer's sink call: {latencies.Summary()}");
+        Console.WriteLine($"{total} events at {rate}/s{(args.Optional("--client") is { } c ? $" (librdkafka: {c})" : "")} over {partitions} partitions, produce → consumer's sink call: {latencies.Summary()}");
         return 0;
     }
 }

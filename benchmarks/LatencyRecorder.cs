@@ -6,9 +6,11 @@ internal sealed class LatencyRecorder
     private readonly List<double> _milliseconds = [];
     private readonly Lock _lock = new();
 
-    public void Add(TimeSpan elapsed)
+    public void Add(TimeSpan elapsed) => Add(elapsed.TotalMilliseconds);
+
+    public void Add(double milliseconds)
     {
-        lock (_lock) _milliseconds.Add(elapsed.TotalMilliseconds);
+        lock (_lock) _milliseconds.Add(milliseconds);
     }
 
     public int Count

@@ -9,5 +9,5 @@ public sealed class RedisBatchingOptions
     public int MaxWritesPerFlush { get; set; } = 128;
 
     /// <summary>Flushes on the wire at once; while they are, new writes queue up for the next.</summary>
-    public int ConcurrentFlushes { get; set; } = 4;
+    public int ConcurrentFlushes { get; set; } = 1;
 }

@@ -41,10 +41,10 @@ public sealed class KafkaOptions
     public int MaxBatchSize { get; set; } = 2_000;
 
     /// <summary>How long a batch keeps filling after its first record.</summary>
-    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>Users whose events are applied at the same time (sink calls in flight).</summary>
-    public int MaxConcurrentUsers { get; set; } = 128;
+    public int MaxConcurrentUsers { get; set; } = 512;
 
     /// <summary>Records read and not yet durable, over all batches in flight; above it the consumer pauses its
     /// partitions until half of them are durable (backpressure, bounded memory).</summary>

@@ -31,6 +31,10 @@ internal static class LibrdkafkaMockApi
     internal static extern int rd_kafka_mock_topic_create(IntPtr cluster,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string topic, int partitions, int replicationFactor);
 
+    [DllImport(Lib)]
+    internal static extern int rd_kafka_mock_partition_delete_records(IntPtr cluster,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string topic, int partition, long beforeOffset);
+
     [DllImport(Lib)] internal static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr cluster, int delayMs);
     [DllImport(Lib)] internal static extern int rd_kafka_mock_broker_set_down(IntPtr cluster, int brokerId);
     [DllImport(Lib)] internal static extern int rd_kafka_mock_broker_set_up(IntPtr cluster, int brokerId);

@@ -78,6 +78,12 @@ public sealed class MockKafkaCluster : IDisposable
         CreateTopic(deadLetterTopic, 1);
     }
 
+    /// <summary>Drops the records of <paramref name="topic"/>'s <paramref name="partition"/> before
+    /// <paramref name="beforeOffset"/>, as retention would. The mock finds a fetch offset by walking its retained log
+    /// from the start (it keeps no index), so a long log makes every fetch slower than on a real broker.</summary>
+    public void DeleteRecordsBefore(string topic, int partition, long beforeOffset) =>
+        ThrowOnError(rd_kafka_mock_partition_delete_records(Live(), topic, partition, beforeOffset), $"Deleting records of {topic}[{partition}]");
+
     /// <summary>Takes broker <paramref name="brokerId"/> (1-based) down, closing its connections.</summary>
     public void SetBrokerDown(int brokerId) => ThrowOnError(rd_kafka_mock_broker_set_down(Live(), brokerId), "Broker down");
 

@@ -43,6 +43,26 @@ public sealed class MockKafkaClusterTests
     }
 
     [Fact]
+    public async Task Records_deleted_before_an_offset_are_gone_and_reading_from_the_beginning_starts_there()
+    {
+        using var cluster = new MockKafkaCluster();
+        cluster.CreateTopic("retained", partitions: 1);
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 0 }).Build();
+        for (var i = 0; i < 10; i++) await producer.ProduceAsync("retained", new Message<Null, string> { Value = $"m{i}" });
+
+        cluster.DeleteRecordsBefore("retained", partition: 0, beforeOffset: 6);
+
+        using var consumer = new ConsumerBuilder<Null, string>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "retention-test" }).Build();
+        var partition = new TopicPartition("retained", 0);
+        Assert.Equal((6L, 10L), (consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10)).Low.Value,
+            consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10)).High.Value));
+        consumer.Assign(new TopicPartitionOffset(partition, Offset.Beginning));
+        var first = consumer.Consume(TimeSpan.FromSeconds(10));
+        Assert.NotNull(first);
+        Assert.Equal((6L, "m6"), (first.Offset.Value, first.Message.Value));
+    }
+
+    [Fact]
     public void Creating_a_topic_after_dispose_is_refused()
     {
         var cluster = new MockKafkaCluster();
