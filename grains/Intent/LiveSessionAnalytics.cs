@@ -24,7 +24,9 @@ public sealed class LiveSessionAnalytics(IOptions<IntentOptions> intent, IOption
     /// count the sessions that became high-intent, and that bought after being high, in that batch.</summary>
     internal void Observe(string userId, UserSessionState state, int becameHigh, int converted)
     {
-        var items = state.RecentItems.Distinct(StringComparer.Ordinal).TakeLast(ItemsPerSession).ToArray();
+        // Only high-intent sessions' items are ever read (their top items and categories); the others keep none, so
+        // most applies leave no new long-lived array behind.
+        var items = state.IntentHigh ? state.RecentItems.Distinct(StringComparer.Ordinal).TakeLast(ItemsPerSession).ToArray() : [];
         var entry = new Entry(state.PurchaseIntent, state.IntentHigh, time.GetUtcNow().ToUnixTimeMilliseconds(), items);
         lock (_gate)
         {

@@ -30,6 +30,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
     public SessionStep Apply(SequencedClickEvent sequenced, ISessionModel? model)
     {
         var e = sequenced.Event;
+        var index = -1;
         Remember(sequenced);
         var newSession = StartsNewSession(e);
         if (newSession) StartSession(e, model);
@@ -45,16 +46,19 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.EventsApplied++;
         state.TotalEventsApplied++;
         var preceding = state.RecentItems.ToArray();
-        Append(state.RecentItems, e.ItemId, options.RecentItems);
+        var known = model is not null && model.Items.TryGetIndex(e.ItemId, out index);
+        // The vocabulary's own copy of a known id: the event's copy then dies young instead of living on in a
+        // long-lived session state, which would make every young collection trace it (and promote it).
+        var itemId = known ? model!.Items[index] : e.ItemId;
+        Append(state.RecentItems, itemId, options.RecentItems);
         AppendType(e.Type);
         if (e.Type == ClickEventType.Purchase)
         {
-            if (!state.PurchasedItems.Contains(e.ItemId)) Append(state.PurchasedItems, e.ItemId, options.PurchasedItems);
+            if (!state.PurchasedItems.Contains(itemId)) Append(state.PurchasedItems, itemId, options.PurchasedItems);
             state.IntentHigh = false; // converted: what follows is no abandonment
         }
 
         if (model is null) return new SessionStep(newSession, null, preceding);
-        var known = model.Items.TryGetIndex(e.ItemId, out var index);
         if (!known) index = model.Items.StepIndex(e.ItemId);
         var window = Window;
         if (index >= 0)
