@@ -66,7 +66,8 @@ for name, service in services.items():
         check(dependency in services, f"compose {name} depends on unknown service {dependency}")
     if name.startswith("silo"):
         env = service["environment"]
-        unknown = [k for k in env if k not in known and not k.startswith(("Kafka__Client__", "Security__ApiKeys__"))]
+        # DOTNET_* are the runtime's own settings (e.g. DOTNET_GCgen0size), not the silo's configuration.
+        unknown = [k for k in env if k not in known and not k.startswith(("Kafka__Client__", "Security__ApiKeys__", "DOTNET_"))]
         check(not unknown, f"compose {name}: keys the silo does not read: {unknown}")
         check(env.get("Model__Path", "").startswith("/models/"), f"compose {name}: Model__Path outside the models volume")
         check(service["build"]["dockerfile"] == "deploy/Dockerfile", f"compose {name}: unexpected Dockerfile")

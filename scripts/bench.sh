@@ -33,6 +33,8 @@ done
 work=$(mktemp -d /tmp/pz-bench.XXXXXX)
 trap 'stop_redis; rm -rf "$work"' EXIT
 export OMP_NUM_THREADS=1
+# The cluster benchmark hosts the silo in this process: the silo's GC setting from run.sh (docs/performance.md).
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x10000000}
 echo "conditions: $(nproc --all) cores; uptime: $(uptime)"
 dotnet build benchmarks/Personalization.Benchmarks.csproj -c Release -v q -nologo >/dev/null
 if [ -z "$model" ]; then
