@@ -10,6 +10,7 @@ public sealed class PriceModel : IPriceEstimator
 {
     private readonly PriceModelHyperParameters _shape;
     private readonly float[] _tokens;            // [TextBuckets, E]
+    private readonly float[]? _wide;             // [WideBuckets]; null without a wide part
     private readonly float[][] _convolutions;    // per width k: [F, k·E], window rows in order (transposed from [F, E, k])
     private readonly float[][] _convolutionBias; // per width: [F]
     private readonly float[] _categories, _brands, _hidden, _hiddenBias, _output, _outputBias;
@@ -26,6 +27,7 @@ public sealed class PriceModel : IPriceEstimator
         Metrics = artifact.Metrics;
         var e = _shape.EmbeddingSize;
         _tokens = Weights(artifact, "token_embedding.weight", _shape.TextBuckets, e);
+        if (_shape.WideBuckets > 0) _wide = Weights(artifact, "wide_embedding.weight", _shape.WideBuckets, 1);
         _convolutions = new float[_shape.ConvolutionWidths.Length][];
         _convolutionBias = new float[_shape.ConvolutionWidths.Length][];
         for (var c = 0; c < _shape.ConvolutionWidths.Length; c++)
@@ -116,6 +118,8 @@ public sealed class PriceModel : IPriceEstimator
             hidden[h] = Math.Max(0, TensorPrimitives.Dot(_hidden.AsSpan(h * features.Length, features.Length), features) + _hiddenBias[h]);
         var raw = new float[_shape.Quantiles.Length];
         for (var q = 0; q < raw.Length; q++) raw[q] = TensorPrimitives.Dot(_output.AsSpan(q * hidden.Length, hidden.Length), hidden) + _outputBias[q];
+        if (_wide is not null)
+            for (var w = 0; w < product.WideRows.Length; w++) raw[_shape.MedianIndex] += _wide[product.WideRows[w]] * product.WideWeights[w];
         return QuantileHeads.Monotone(raw, _shape.MedianIndex);
     }
 

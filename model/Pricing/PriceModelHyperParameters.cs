@@ -6,11 +6,16 @@ namespace Personalization.Model.Pricing;
 /// <c>&lt;word&gt;</c>), averaged into one vector per word position; 1-D convolutions of <see cref="ConvolutionWidths"/>
 /// over the word positions, ReLU, max-pooling over positions; joined with the mean of the word vectors (a bag of
 /// tokens beside the convolutions: on a few thousand titles it carries much of the signal), the mean embedding of the known category
-/// prefixes and the brand embedding; one hidden layer; one output per quantile of the log price.</summary>
+/// prefixes and the brand embedding; one hidden layer; one output per quantile of the log price, the median's plus
+/// the wide part's linear score.</summary>
 public sealed record PriceModelHyperParameters
 {
     /// <summary>Rows of the hashed token table (words and character n-grams share it).</summary>
     public int TextBuckets { get; init; } = 1 << 17;
+    /// <summary>Rows of the wide (linear) part's hashed term table (0: no wide part). Its score, a weighted sum of the
+    /// product's term rows (<see cref="ProductFeatures.WideRows"/>), is added to the median head's output: the linear
+    /// model on TF-IDF-like terms trained jointly with the CNN (wide &amp; deep).</summary>
+    public int WideBuckets { get; init; } = 1 << 18;
     public int MinNgram { get; init; } = 3;
     public int MaxNgram { get; init; } = 5;
     /// <summary>Title words read (the first ones).</summary>
@@ -42,6 +47,7 @@ public sealed record PriceModelHyperParameters
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shape that describes no network.</summary>
     public void Validate()
     {
+        if (WideBuckets < 0) throw new ArgumentOutOfRangeException(nameof(WideBuckets), WideBuckets, "Rows ≥ 0 (0: no wide part).");
         if (TextBuckets < 1 || EmbeddingSize < 1 || Filters < 1 || CategoryEmbeddingSize < 1 || BrandEmbeddingSize < 1 || HiddenSize < 1)
             throw new ArgumentOutOfRangeException(nameof(TextBuckets), "Table and layer sizes must be positive.");
         if (MinNgram < 1 || MaxNgram < MinNgram) throw new ArgumentOutOfRangeException(nameof(MinNgram), "1 ≤ min n-gram ≤ max n-gram.");

@@ -5,7 +5,9 @@ namespace Personalization.Model.Pricing;
 /// <summary>Turns a product description into <see cref="ProductFeatures"/>, for training and serving alike: title
 /// words are the runs of letters and digits, lower case; each word's tokens are the word itself and the character
 /// n-grams of <c>&lt;word&gt;</c> (fastText's subwords), hashed with 64-bit FNV-1a (stable across processes and
-/// platforms) into <see cref="PriceModelHyperParameters.TextBuckets"/> rows.</summary>
+/// platforms) into <see cref="PriceModelHyperParameters.TextBuckets"/> rows. The wide part's terms are those of the
+/// TF-IDF baseline, hashed into <see cref="PriceModelHyperParameters.WideBuckets"/> rows: word 1–2-grams and character
+/// 2–5-grams of the title and brand words, and the category prefixes, each block L2-normalized.</summary>
 public sealed class ProductFeaturizer(PriceModelHyperParameters shape, PriceVocabulary vocabulary)
 {
     private const ulong FnvOffset = 14695981039346656037, FnvPrime = 1099511628211;
@@ -19,7 +21,8 @@ public sealed class ProductFeaturizer(PriceModelHyperParameters shape, PriceVoca
         var words = Words(product.Title).Take(shape.MaxWords).Select(WordTokens).ToArray();
         var categories = CategoryPath.Prefixes(product.CategoryPath, shape.MaxCategoryLevels)
             .Select(vocabulary.Category).Where(c => c != 0).ToArray();
-        return new ProductFeatures(words, categories, vocabulary.Brand(product.Brand));
+        var (wideRows, wideWeights) = WideTerms(product);
+        return new ProductFeatures(words, categories, vocabulary.Brand(product.Brand), wideRows, wideWeights);
     }
 
     /// <summary>The title's words: maximal runs of letters and digits, lower case.</summary>
@@ -44,6 +47,40 @@ public sealed class ProductFeaturizer(PriceModelHyperParameters shape, PriceVoca
                 // "<a>" as a 3-gram is the whole word again; it still gets its own row (as in fastText).
                 tokens.Add(Bucket(Hash('g', marked.AsSpan(start, n))));
         return [.. tokens];
+    }
+
+    private (int[] Rows, float[] Weights) WideTerms(ProductDescription product)
+    {
+        if (shape.WideBuckets == 0) return ([], []);
+        var words = Words(product.Title).Take(shape.MaxWords).Concat(Words(product.Brand)).ToList();
+        var terms = new Dictionary<int, float>();
+        var wordBlock = new Dictionary<int, int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            Count(wordBlock, Hash('u', words[i]));
+            if (i + 1 < words.Count) Count(wordBlock, Hash('v', words[i] + " " + words[i + 1]));
+        }
+        var charBlock = new Dictionary<int, int>();
+        foreach (var word in words)
+        {
+            var marked = "<" + word + ">";
+            for (var n = 2; n <= 5; n++)
+                for (var start = 0; start + n <= marked.Length; start++) Count(charBlock, Hash('h', marked.AsSpan(start, n)));
+        }
+        var categoryBlock = new Dictionary<int, int>();
+        foreach (var prefix in CategoryPath.Prefixes(product.CategoryPath, shape.MaxCategoryLevels)) Count(categoryBlock, Hash('c', prefix));
+        foreach (var block in new[] { wordBlock, charBlock, categoryBlock })
+        {
+            var norm = MathF.Sqrt(block.Values.Sum(c => (float)c * c));
+            foreach (var (row, count) in block) terms[row] = terms.GetValueOrDefault(row) + count / norm;
+        }
+        return ([.. terms.Keys], [.. terms.Values]);
+    }
+
+    private void Count(Dictionary<int, int> block, ulong hash)
+    {
+        var row = (int)(hash % (ulong)shape.WideBuckets);
+        block[row] = block.GetValueOrDefault(row) + 1;
     }
 
     private int Bucket(ulong hash) => (int)(hash % (ulong)shape.TextBuckets);

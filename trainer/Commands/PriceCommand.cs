@@ -31,6 +31,8 @@ internal static class PriceCommand
             LearningRate = args.Double("learning-rate", defaults.LearningRate),
             WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
             Dropout = args.Double("dropout", defaults.Dropout),
+            WideLearningRate = args.Double("wide-learning-rate", defaults.WideLearningRate),
+            WideWeightDecay = args.Double("wide-weight-decay", defaults.WideWeightDecay),
             MinCount = args.Int("min-count", defaults.MinCount),
             Patience = args.Int("patience", defaults.Patience),
             MedianHuberWeight = args.Double("median-huber", defaults.MedianHuberWeight),
@@ -41,12 +43,14 @@ internal static class PriceCommand
             Shape = defaults.Shape with
             {
                 TextBuckets = args.Int("buckets", defaults.Shape.TextBuckets),
+                WideBuckets = args.Int("wide-buckets", defaults.Shape.WideBuckets),
                 EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
                 Filters = args.Int("filters", defaults.Shape.Filters),
                 HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
                 ConvolutionWidths = widths is null ? defaults.Shape.ConvolutionWidths : ParseWidths(widths),
             },
         };
+        var refit = TrainerArguments.Refit(args);
         var noModel = args.Flag("no-model");
         args.RejectUnknown();
         if (outPath is null && !noModel) throw new CliException("--out is required (or --no-model for the baselines alone)");
@@ -79,23 +83,25 @@ internal static class PriceCommand
         if (!noModel)
         {
             var clock = Stopwatch.StartNew();
-            var result = new PriceModelTrainer(options, output.WriteLine).Train(split.Train, split.Validation);
+            var (result, refitted) = Fit(options, split, refit, output);
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}, peak working set {peak / (1 << 20):N0} MiB");
+            output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}{(refitted ? ", refitted" : "")}, peak working set {peak / (1 << 20):N0} MiB");
             var artifact = result.Network.ToArtifact(result.Vocabulary);
+            result.Network.Dispose();
             // The test figures travel with the model: evaluate first, through the managed path the silos run.
             var test = PriceEvaluator.Evaluate(PriceModel.FromArtifact(artifact), split.Test, NominalCoverage(options.Shape));
             var metrics = new Dictionary<string, double>
             {
                 ["test.mae"] = test.Mae, ["test.mdape"] = test.Mdape, ["test.r2"] = test.R2,
                 ["test.coverage"] = test.Coverage ?? double.NaN, ["train.seconds"] = seconds, ["train.best_epoch"] = result.BestEpoch,
-                ["train.products"] = split.Train.Count, ["train.peak_working_set_bytes"] = peak,
+                ["train.products"] = refitted ? split.TrainAndValidation.Count : split.Train.Count, ["train.peak_working_set_bytes"] = peak,
             };
             var properties = new Dictionary<string, string>
             {
                 ["dataset"] = Path.GetFileName(input),
                 ["protocol"] = "md5(id) mod 5 == 0 test",
+                ["refit"] = refitted ? "train+validation" : "no",
                 ["trainer"] = System.Text.Json.JsonSerializer.Serialize(options),
             };
             if (label is not null) properties["version"] = label;
@@ -115,6 +121,25 @@ internal static class PriceCommand
             output.WriteLine($"wrote {json}");
         }
         return 0;
+    }
+
+    /// <summary>Trains with early stopping on validation, then (when <paramref name="refit"/> applies: the validation
+    /// split is 13 % of what the baselines fit on) trains a fresh network on train + validation for the chosen epochs.</summary>
+    /// <returns>The network to write, with the chosen run's validation curve.</returns>
+    private static (PriceTrainingResult Result, bool Refitted) Fit(
+        PriceTrainerOptions options, ProductSplit split, RefitPolicy refit, TextWriter output)
+    {
+        var trainer = new PriceModelTrainer(options, output.WriteLine);
+        var chosen = trainer.Train(split.Train, split.Validation);
+        if (!refit.Applies(split.Train.Count, split.TrainAndValidation.Count))
+        {
+            output.WriteLine($"no refit (--refit {refit.ToString().ToLowerInvariant()})");
+            return (chosen, false);
+        }
+        output.WriteLine($"refit on train + validation: {split.TrainAndValidation.Count:N0} products for {chosen.BestEpoch} epochs{(chosen.BestIsAverage ? ", averaging from epoch " + options.AverageFromEpoch : "")}");
+        chosen.Network.Dispose();
+        var refitted = trainer.Refit(split.TrainAndValidation, chosen);
+        return (refitted with { History = chosen.History }, true);
     }
 
     private static double NominalCoverage(PriceModelHyperParameters shape) => shape.Quantiles[^1] - shape.Quantiles[0];

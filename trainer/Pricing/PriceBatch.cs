@@ -26,6 +26,12 @@ public sealed class PriceBatch
     public required Tensor CategoryCounts { get; init; }
     /// <summary>[B] int64 brand rows.</summary>
     public required Tensor Brands { get; init; }
+    /// <summary>[M] int64 wide-term rows of all products.</summary>
+    public required Tensor WideRows { get; init; }
+    /// <summary>[M] float32 their weights.</summary>
+    public required Tensor WideWeights { get; init; }
+    /// <summary>[M] int64 the product each wide term belongs to.</summary>
+    public required Tensor WideOwners { get; init; }
     /// <summary>[B] float32 log prices (zeros when not given).</summary>
     public required Tensor Targets { get; init; }
     public required long Size { get; init; }
@@ -41,6 +47,9 @@ public sealed class PriceBatch
         var categoryWidth = Math.Max(1, products.Count == 0 ? 0 : products.Max(p => p.Categories.Length));
         var categories = new long[products.Count * categoryWidth];
         var counts = new float[products.Count];
+        var wideRows = new List<long>();
+        var wideWeights = new List<float>();
+        var wideOwners = new List<long>();
         for (var b = 0; b < products.Count; b++)
         {
             var product = products[b];
@@ -53,6 +62,7 @@ public sealed class PriceBatch
             }
             for (var c = 0; c < product.Categories.Length; c++) categories[b * categoryWidth + c] = product.Categories[c];
             counts[b] = Math.Max(1, product.Categories.Length);
+            for (var w = 0; w < product.WideRows.Length; w++) { wideRows.Add(product.WideRows[w]); wideWeights.Add(product.WideWeights[w]); wideOwners.Add(b); }
         }
         return new PriceBatch
         {
@@ -64,6 +74,9 @@ public sealed class PriceBatch
             Categories = tensor(categories, ScalarType.Int64).reshape(products.Count, categoryWidth),
             CategoryCounts = tensor(counts).reshape(-1, 1),
             Brands = tensor(products.Select(p => (long)p.Brand).ToArray(), ScalarType.Int64),
+            WideRows = tensor(wideRows.ToArray(), ScalarType.Int64),
+            WideWeights = tensor(wideWeights.ToArray()),
+            WideOwners = tensor(wideOwners.ToArray(), ScalarType.Int64),
             Targets = logPrices is null ? zeros(products.Count) : tensor(logPrices.Select(v => (float)v).ToArray()),
             Size = products.Count,
             Positions = positions,

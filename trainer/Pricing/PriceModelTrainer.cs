@@ -20,14 +20,24 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
     public PriceTrainingResult Train(IReadOnlyList<PricedProduct> training, IReadOnlyList<PricedProduct> validation,
         CancellationToken cancellation = default)
     {
-        options.Validate();
         if (training.Count == 0) throw new ArgumentException("No training products.", nameof(training));
-        lock (TorchRuntime.TrainingGate) return TrainAlone(training, validation, cancellation);
+        lock (TorchRuntime.TrainingGate) return TrainAlone(training, validation, refitAverage: false, cancellation);
+    }
+
+    /// <summary>Trains a fresh network on <paramref name="products"/> (train + validation) for the epochs that
+    /// <paramref name="chosen"/> kept, without validation; when the chosen weights were the running average, the
+    /// refit's are the average over the same epochs.</summary>
+    public PriceTrainingResult Refit(IReadOnlyList<PricedProduct> products, PriceTrainingResult chosen, CancellationToken cancellation = default)
+    {
+        var refit = new PriceModelTrainer(options with { Epochs = chosen.BestEpoch }, progress);
+        if (products.Count == 0) throw new ArgumentException("No products to refit on.", nameof(products));
+        lock (TorchRuntime.TrainingGate) return refit.TrainAlone(products, [], chosen.BestIsAverage, cancellation);
     }
 
     private PriceTrainingResult TrainAlone(IReadOnlyList<PricedProduct> training, IReadOnlyList<PricedProduct> validation,
-        CancellationToken cancellation)
+        bool refitAverage, CancellationToken cancellation)
     {
+        options.Validate();
         TorchRuntime.Configure(options.Threads);
         random.manual_seed(options.Seed);
         var vocabulary = PriceVocabulary.Build(training.Select(p => p.Description), options.MinCount, options.Shape.MaxCategoryLevels);
@@ -40,7 +50,7 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
 
         var network = new PriceNetwork(shape, options.Dropout) { SparseTokenGradients = true };
         network.InitializeHeads(PriceEvaluator.Median(train.Select(t => t.LogPrice).ToArray()));
-        using var optimizer = new AdamOptimizer([new AdamParameterGroup([.. network.parameters()], options.LearningRate, options.WeightDecay)]);
+        using var optimizer = new AdamOptimizer(ParameterGroups(network));
         using var levels = tensor(shape.Quantiles.Select(q => (float)q).ToArray()).unsqueeze(0); // [1, Q]
         var shuffle = new Random(options.Seed);
         var history = new List<PriceTrainingEpoch>();
@@ -69,10 +79,10 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
                 if (!float.IsFinite(value)) { Report($"epoch {epoch}: a batch with loss {value} skipped"); continue; }
                 optimizer.ZeroGrad();
                 loss.backward();
-                var (rows, values) = network.TouchedTokens!.Value;
+                var touched = TouchedRows(network);
                 if (options.ClipGradientNorm > 0)
-                    nn.utils.clip_grad_norm_([.. network.parameters().Where(p => p.requires_grad), values], options.ClipGradientNorm);
-                optimizer.Step(new Dictionary<TorchSharp.Modules.Parameter, (Tensor, Tensor)> { [network.TokenTable] = (rows, values.grad!) });
+                    nn.utils.clip_grad_norm_([.. network.parameters().Where(p => p.requires_grad), .. touched.Values.Select(t => t.Values)], options.ClipGradientNorm);
+                optimizer.Step(touched.ToDictionary(t => t.Key, t => (t.Value.Rows, t.Value.Values.grad!)));
                 lossSum += value * chunk.Length;
                 seen += chunk.Length;
                 if (clock.Elapsed - lastReport >= ProgressInterval)
@@ -83,6 +93,7 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
             }
             var (validationLoss, mdape) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks, levels);
             var averaged = false;
+            if (refitAverage && epoch >= options.AverageFromEpoch) average.Add(network);
             using var current = options.AverageFromEpoch > 0 && epoch >= options.AverageFromEpoch && checks.Length > 0
                 ? ParameterSnapshot.Take(network) : null;
             if (current is not null)
@@ -111,11 +122,29 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
                 break;
             }
         }
-        best!.RestoreInto(network);
-        best.Dispose();
+        if (refitAverage && average.Count > 0) average.CopyInto(network);
+        else best!.RestoreInto(network);
+        best?.Dispose();
         network.SparseTokenGradients = false;
         network.eval();
-        return new PriceTrainingResult(network, vocabulary, history, bestEpoch, total.Elapsed.TotalSeconds);
+        return new PriceTrainingResult(network, vocabulary, history, bestEpoch, total.Elapsed.TotalSeconds, bestAveraged || refitAverage);
+    }
+
+    /// <summary>The wide part's terms learn at their own rate with their own L2 penalty (a linear model on sparse
+    /// terms wants a stronger penalty than the network's shared layers); everything else shares the network's.</summary>
+    private AdamParameterGroup[] ParameterGroups(PriceNetwork network)
+    {
+        var wide = network.WideTable;
+        var shared = new AdamParameterGroup([.. network.parameters().Where(p => !ReferenceEquals(p, wide))], options.LearningRate, options.WeightDecay);
+        return wide is null ? [shared] : [shared, new AdamParameterGroup([wide], options.WideLearningRate, options.WideWeightDecay)];
+    }
+
+    /// <summary>The sparsely trained tables with the rows the last training forward read and those rows' leaf.</summary>
+    private static Dictionary<TorchSharp.Modules.Parameter, (Tensor Rows, TorchSharp.Modules.Parameter Values)> TouchedRows(PriceNetwork network)
+    {
+        var touched = new Dictionary<TorchSharp.Modules.Parameter, (Tensor, TorchSharp.Modules.Parameter)> { [network.TokenTable] = network.TouchedTokens!.Value };
+        if (network.WideTable is { } wide) touched[wide] = network.TouchedWide!.Value;
+        return touched;
     }
 
     /// <summary>The training objective: <see cref="Pinball"/> plus the weighted Huber loss of the median head.</summary>

@@ -9,11 +9,13 @@ namespace Personalization.Trainer.Pricing;
 /// <summary>The price model, the one definition the trainer fits and the managed <see cref="PriceModel"/> replays
 /// (shape: <see cref="PriceModelHyperParameters"/>): hashed word/n-gram bags → word vectors → 1-D convolutions of
 /// several widths → ReLU → max over positions; joined with the mean word vector, the mean category-prefix embedding and the brand
-/// embedding → hidden layer → one monotone head per quantile of the log price (<see cref="QuantileHeads"/>).</summary>
+/// embedding → hidden layer → one monotone head per quantile of the log price (<see cref="QuantileHeads"/>), the
+/// median's output plus a linear score of the product's hashed terms (the wide part).</summary>
 public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
 {
     // Parameter names are the artifact's weight names; keep them stable (docs/price-prediction.md).
     private readonly Embedding token_embedding;
+    private readonly Embedding? wide_embedding; // [WideBuckets, 1]; none when WideBuckets is 0
     private readonly ModuleList<Conv1d> convolutions;
     private readonly Embedding category_embedding;
     private readonly Embedding brand_embedding;
@@ -27,6 +29,7 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
         shape.Validate();
         Shape = shape;
         token_embedding = nn.Embedding(shape.TextBuckets, shape.EmbeddingSize);
+        if (shape.WideBuckets > 0) wide_embedding = nn.Embedding(shape.WideBuckets, 1);
         convolutions = nn.ModuleList(shape.ConvolutionWidths.Select(k => nn.Conv1d(shape.EmbeddingSize, shape.Filters, k)).ToArray());
         category_embedding = nn.Embedding(shape.Categories, shape.CategoryEmbeddingSize, padding_idx: 0);
         brand_embedding = nn.Embedding(shape.Brands, shape.BrandEmbeddingSize);
@@ -40,6 +43,7 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
             nn.init.normal_(brand_embedding.weight!, 0, 0.1);
             nn.init.normal_(category_embedding.weight!, 0, 0.1);
             category_embedding.weight![0].zero_();
+            wide_embedding?.weight!.zero_(); // the linear part starts neutral; terms move only when a batch reads them
         }
         RegisterComponents();
     }
@@ -56,8 +60,18 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
     public bool SparseTokenGradients
     {
         get => !TokenTable.requires_grad;
-        set => TokenTable.requires_grad_(!value);
+        set
+        {
+            TokenTable.requires_grad_(!value);
+            WideTable?.requires_grad_(!value);
+        }
     }
+
+    /// <summary>The wide part's term weights (null without one); trained sparsely as <see cref="TokenTable"/>.</summary>
+    public Parameter? WideTable => wide_embedding?.weight;
+
+    /// <summary>As <see cref="TouchedTokens"/>, for <see cref="WideTable"/>: [R] rows and [R, 1] values.</summary>
+    public (Tensor Rows, Parameter Values)? TouchedWide { get; private set; }
 
     /// <summary>After a training forward with <see cref="SparseTokenGradients"/>: [R] the token rows it read and
     /// [R, E] their values, whose gradient the optimizer applies to those rows. Belongs to the caller's dispose scope.</summary>
@@ -79,7 +93,7 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
     {
         using var scope = NewDisposeScope();
         var e = Shape.EmbeddingSize;
-        var tokens = TokenVectors(batch.Tokens);                                                      // [N, E]
+        var tokens = Lookup(token_embedding, batch.Tokens, touched => TouchedTokens = touched);      // [N, E]
         var bags = zeros(batch.TokensPerWord.shape[0], e).index_add(0, batch.TokenWords, tokens, HeldScalars.One)
             .div(batch.TokensPerWord);                                                                // [W, E]
         var grid = zeros(batch.Size * batch.Positions, e).index_add(0, batch.WordSlots, bags, HeldScalars.One)
@@ -104,24 +118,34 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
         parts.Add(brand_embedding.call(batch.Brands));                                                // [B, Bd]
         var features = feature_dropout.call(cat(parts, dim: 1));                                      // [B, FeatureSize]
         var raw = output.call(feature_dropout.call(hidden.call(features).relu()));                    // [B, Q]
-        return Monotone(raw).MoveToOuterDisposeScope();
+        return Monotone(raw, WideScore(batch)).MoveToOuterDisposeScope();
     }
 
-    private Tensor TokenVectors(Tensor tokens)
+    /// <returns>[B] the wide part's linear score (zeros without one).</returns>
+    private Tensor WideScore(PriceBatch batch)
     {
-        if (!training || !SparseTokenGradients) return token_embedding.call(tokens);
-        var (rows, inverse, _) = unique(tokens, return_inverse: true);                               // [R], [N]
-        var values = nn.Parameter(TokenTable.index_select(0, rows).detach(), requires_grad: true);   // [R, E]
-        TouchedTokens = (rows.MoveToOuterDisposeScope(), (Parameter)values.MoveToOuterDisposeScope());
+        if (wide_embedding is null) return zeros(batch.Size);
+        var terms = Lookup(wide_embedding, batch.WideRows, touched => TouchedWide = touched).squeeze(1).mul(batch.WideWeights); // [M]
+        return zeros(batch.Size).index_add(0, batch.WideOwners, terms, HeldScalars.One);              // [B]
+    }
+
+    /// <returns>[N, D] the table's rows for [N] indices; in sparse training they come from a leaf of the distinct rows
+    /// read, handed to <paramref name="touched"/>.</returns>
+    private Tensor Lookup(Embedding table, Tensor indices, Action<(Tensor, Parameter)> touched)
+    {
+        if (!training || !SparseTokenGradients) return table.call(indices);
+        var (rows, inverse, _) = unique(indices, return_inverse: true);                              // [R], [N]
+        var values = nn.Parameter(table.weight!.index_select(0, rows).detach(), requires_grad: true); // [R, D]
+        touched((rows.MoveToOuterDisposeScope(), (Parameter)values.MoveToOuterDisposeScope()));
         return values.index_select(0, inverse!);
     }
 
-    // The transform of QuantileHeads.Monotone, column by column.
-    private Tensor Monotone(Tensor raw)
+    // The transform of QuantileHeads.Monotone, column by column, after the wide score joins the median's output.
+    private Tensor Monotone(Tensor raw, Tensor wide)
     {
         var median = Shape.MedianIndex;
         var columns = new Tensor[Shape.Quantiles.Length];
-        columns[median] = raw.select(1, median);
+        columns[median] = raw.select(1, median) + wide;
         for (var q = median - 1; q >= 0; q--) columns[q] = columns[q + 1] - nn.functional.softplus(raw.select(1, q), 1, QuantileHeads.SoftplusThreshold);
         for (var q = median + 1; q < columns.Length; q++) columns[q] = columns[q - 1] + nn.functional.softplus(raw.select(1, q), 1, QuantileHeads.SoftplusThreshold);
         return stack(columns, dim: 1);                                                                // [B, Q]

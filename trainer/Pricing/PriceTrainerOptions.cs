@@ -12,6 +12,10 @@ public sealed record PriceTrainerOptions
     public double LearningRate { get; init; } = 2e-3;
     public double WeightDecay { get; init; }
     public double Dropout { get; init; } = 0.4;
+    /// <summary>Learning rate of the wide part's term weights.</summary>
+    public double WideLearningRate { get; init; } = 2e-3;
+    /// <summary>L2 penalty of the wide part's term weights (applied to the rows a batch reads).</summary>
+    public double WideWeightDecay { get; init; } = 1e-3;
     /// <summary>Category prefixes and brands seen fewer times in training share the unknown row.</summary>
     public int MinCount { get; init; } = 2;
     /// <summary>Epochs without a lower validation pinball loss before stopping (the best epoch's weights are kept).</summary>
@@ -35,6 +39,7 @@ public sealed record PriceTrainerOptions
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train at least one epoch.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batches hold at least one product.");
+        if (WideLearningRate <= 0 || WideWeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WideLearningRate), "A positive wide learning rate and a wide weight decay ≥ 0.");
         if (LearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
         if (Dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "A share in [0, 1).");
         if (MinCount < 1) throw new ArgumentOutOfRangeException(nameof(MinCount), MinCount, "At least one occurrence.");

@@ -2,6 +2,7 @@ using Personalization.Model.Pricing;
 
 namespace Personalization.Trainer.Pricing;
 
-/// <summary>The trained network (best validation epoch's weights, in eval mode), its vocabulary and curve.</summary>
+/// <summary>The trained network (best validation epoch's weights, or their running average when
+/// <paramref name="BestIsAverage"/>; in eval mode), its vocabulary and curve.</summary>
 public sealed record PriceTrainingResult(PriceNetwork Network, PriceVocabulary Vocabulary, IReadOnlyList<PriceTrainingEpoch> History,
-    int BestEpoch, double Seconds);
+    int BestEpoch, double Seconds, bool BestIsAverage = false);
