@@ -130,13 +130,15 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
         return new PriceTrainingResult(network, vocabulary, history, bestEpoch, total.Elapsed.TotalSeconds, bestAveraged || refitAverage);
     }
 
-    /// <summary>The wide part's terms learn at their own rate with their own L2 penalty (a linear model on sparse
-    /// terms wants a stronger penalty than the network's shared layers); everything else shares the network's.</summary>
+    /// <summary>The sparse tables go into the optimizer as the very objects <see cref="TouchedRows"/> keys (the dense
+    /// layers by name, without them). The wide part's terms learn at their own rate with their own L2 penalty (a linear
+    /// model on sparse terms wants a stronger penalty than the network's shared layers).</summary>
     private AdamParameterGroup[] ParameterGroups(PriceNetwork network)
     {
-        var wide = network.WideTable;
-        var shared = new AdamParameterGroup([.. network.parameters().Where(p => !ReferenceEquals(p, wide))], options.LearningRate, options.WeightDecay);
-        return wide is null ? [shared] : [shared, new AdamParameterGroup([wide], options.WideLearningRate, options.WideWeightDecay)];
+        var dense = network.named_parameters().Where(p => !PriceNetwork.SparseTableNames.Contains(p.name)).Select(p => p.parameter);
+        var groups = new List<AdamParameterGroup> { new([.. dense, network.TokenTable], options.LearningRate, options.WeightDecay) };
+        if (network.WideTable is { } wide) groups.Add(new([wide], options.WideLearningRate, options.WideWeightDecay));
+        return [.. groups];
     }
 
     /// <summary>The sparsely trained tables with the rows the last training forward read and those rows' leaf.</summary>

@@ -46,13 +46,21 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
             wide_embedding?.weight!.zero_(); // the linear part starts neutral; terms move only when a batch reads them
         }
         RegisterComponents();
+        // Held once: the optimizer keys its sparse updates by these objects (see TokenTable).
+        TokenTable = token_embedding.weight!;
+        WideTable = wide_embedding?.weight;
     }
+
+    /// <summary>Names of the sparsely trained tables' parameters (<see cref="TokenTable"/>, <see cref="WideTable"/>).</summary>
+    public static readonly IReadOnlySet<string> SparseTableNames = new HashSet<string>(StringComparer.Ordinal) { "token_embedding.weight", "wide_embedding.weight" };
 
     public PriceModelHyperParameters Shape { get; }
 
     /// <summary>The hashed token table: a batch reads a few thousand of its rows, so training updates only those
     /// (<see cref="SparseTokenGradients"/>).</summary>
-    public Parameter TokenTable => token_embedding.weight!;
+    /// The object is the one the optimizer must be given: TorchSharp may hand out a new wrapper of the same tensor
+    /// on every read of <c>weight</c>, and a sparse update keyed by another wrapper would never be applied.
+    public Parameter TokenTable { get; }
 
     /// <summary>When set, a training forward reads the batch's distinct token rows as a leaf of their own
     /// (<see cref="TouchedTokens"/>) and the table takes no gradient: a dense gradient of the whole table per batch
@@ -68,7 +76,7 @@ public sealed class PriceNetwork : nn.Module<PriceBatch, Tensor>
     }
 
     /// <summary>The wide part's term weights (null without one); trained sparsely as <see cref="TokenTable"/>.</summary>
-    public Parameter? WideTable => wide_embedding?.weight;
+    public Parameter? WideTable { get; }
 
     /// <summary>As <see cref="TouchedTokens"/>, for <see cref="WideTable"/>: [R] rows and [R, 1] values.</summary>
     public (Tensor Rows, Parameter Values)? TouchedWide { get; private set; }

@@ -28,10 +28,11 @@ public sealed class PriceCommandTests : IDisposable
             "--items", "600", "--categories", "10").Exit);
 
         var (exit, output, error) = Run("price", "--input", csv, "--out", model, "--json", json, "--epochs", "3",
-            "--buckets", "2048", "--embedding", "8", "--filters", "8", "--hidden", "16", "--version", "cli-test");
+            "--buckets", "2048", "--wide-buckets", "2048", "--embedding", "8", "--filters", "8", "--hidden", "16", "--version", "cli-test");
         Assert.True(exit == 0, error);
         Assert.Contains("600 rows, 600 priced, 0 without a price", output);
         Assert.Contains("epoch 1/3", output);
+        Assert.Contains("refit on train + validation", output);
 
         var report = PriceReport.Read(json);
         Assert.Equal(["global-median", "category-median", "tfidf-ridge", "price-cnn"], report.Results.Select(r => r.Ranker));
@@ -40,6 +41,7 @@ public sealed class PriceCommandTests : IDisposable
         var loaded = PriceModel.Load(model);
         Assert.Equal(report.Training!.ModelVersion, loaded.Version);
         Assert.Equal(report.Results[^1].Mdape, loaded.Metrics["test.mdape"], 9);
+        Assert.Equal(report.TrainProducts + report.ValidationProducts, loaded.Metrics["train.products"]);
     }
 
     [Fact]

@@ -49,6 +49,61 @@ public sealed class PriceModelTrainerTests
     }
 
     [Fact]
+    public void A_refit_trains_a_fresh_network_on_every_product_given_for_the_epochs_chosen_on_validation()
+    {
+        var (train, validation, test) = ProductSplit.ByIdHash(PriceTestData.SyntheticProducts());
+        var options = PriceTestData.SmallTraining() with { Epochs = 8 };
+        var chosen = new PriceModelTrainer(options).Train(train, validation);
+        chosen.Network.Dispose();
+        var lines = new List<string>();
+        var refit = new PriceModelTrainer(options, lines.Add).Refit([.. train, .. validation], chosen);
+        using var _ = refit.Network;
+
+        Assert.Equal(chosen.BestEpoch, refit.History.Count);
+        Assert.Contains(lines, l => l.Contains($"training on {train.Count + validation.Count:N0} products, validating on 0", StringComparison.Ordinal));
+        var cnn = PriceEvaluator.Evaluate(PriceModel.FromArtifact(refit.Network.ToArtifact(refit.Vocabulary)), test);
+        var category = PriceEvaluator.Evaluate(new CategoryMedianPriceEstimator([.. train, .. validation]), test);
+        Assert.True(cnn.Mdape < 0.6 * category.Mdape, $"refitted CNN MdAPE {cnn.Mdape:F3} vs category median {category.Mdape:F3}");
+    }
+
+    [Fact]
+    public void Only_the_wide_terms_that_training_products_contain_move_from_zero()
+    {
+        var products = PriceTestData.SyntheticProducts(items: 300, categories: 5);
+        var options = PriceTestData.SmallTraining() with { Epochs = 2 };
+        var result = new PriceModelTrainer(options).Train(products[..250], products[250..]);
+        using var _ = result.Network;
+        var featurizer = new ProductFeaturizer(result.Network.Shape, result.Vocabulary);
+        var read = products[..250].SelectMany(p => featurizer.Features(p.Description).WideRows).ToHashSet();
+        var weights = result.Network.ToArtifact(result.Vocabulary).Tensor("wide_embedding.weight").Values;
+
+        var moved = Enumerable.Range(0, weights.Length).Where(r => weights[r] != 0).ToList();
+        Assert.NotEmpty(moved);
+        Assert.All(moved, r => Assert.Contains(r, read));
+    }
+
+    [Fact]
+    public void Training_moves_the_token_rows_that_training_products_read_and_no_other()
+    {
+        var products = PriceTestData.SyntheticProducts(items: 300, categories: 5);
+        var options = PriceTestData.SmallTraining() with { Patience = 10 };
+        float[] Tokens(int epochs)
+        {
+            var result = new PriceModelTrainer(options with { Epochs = epochs }).Train(products[..250], products[250..]);
+            using var _ = result.Network;
+            return result.Network.ToArtifact(result.Vocabulary).Tensor("token_embedding.weight").Values;
+        }
+        var (once, twice) = (Tokens(1), Tokens(2));
+        var featurizer = new ProductFeaturizer(PriceTestData.SmallShape, PriceVocabulary.Build(products[..250].Select(p => p.Description), options.MinCount, 6));
+        var read = products[..250].SelectMany(p => featurizer.Features(p.Description).Words.SelectMany(w => w)).ToHashSet();
+        var e = PriceTestData.SmallShape.EmbeddingSize;
+
+        var moved = Enumerable.Range(0, once.Length / e).Where(r => !once.AsSpan(r * e, e).SequenceEqual(twice.AsSpan(r * e, e))).ToList();
+        Assert.NotEmpty(moved);
+        Assert.All(moved, r => Assert.Contains(r, read));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_weights()
     {
         var products = PriceTestData.SyntheticProducts(items: 300, categories: 5);

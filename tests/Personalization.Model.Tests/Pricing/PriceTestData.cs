@@ -12,7 +12,7 @@ public static class PriceTestData
     /// <summary>A shape that trains in a few seconds on one core.</summary>
     public static PriceModelHyperParameters SmallShape { get; } = new()
     {
-        TextBuckets = 4096, EmbeddingSize = 16, Filters = 16, ConvolutionWidths = [1, 2, 3], HiddenSize = 32,
+        TextBuckets = 4096, WideBuckets = 4096, EmbeddingSize = 16, Filters = 16, ConvolutionWidths = [1, 2, 3], HiddenSize = 32,
         CategoryEmbeddingSize = 8, BrandEmbeddingSize = 8,
     };
 
@@ -39,6 +39,7 @@ public static class PriceTestData
             random.manual_seed(seed);
             var network = new PriceNetwork((shape ?? SmallShape) with { Categories = vocabulary.Categories, Brands = vocabulary.Brands });
             network.InitializeHeads(2.5, spread: 0.4);
+            using (no_grad()) network.WideTable?.normal_(0, 0.5); // trained weights are not zero; the online path must add them
             network.eval();
             return (network, vocabulary);
         }
