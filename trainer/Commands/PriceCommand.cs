@@ -31,6 +31,7 @@ internal static class PriceCommand
             LearningRate = args.Double("learning-rate", defaults.LearningRate),
             WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
             Dropout = args.Double("dropout", defaults.Dropout),
+            TokenLearningRate = args.String("token-learning-rate") is null ? defaults.TokenLearningRate : args.Double("token-learning-rate", 0),
             WideLearningRate = args.Double("wide-learning-rate", defaults.WideLearningRate),
             WideWeightDecay = args.Double("wide-weight-decay", defaults.WideWeightDecay),
             MinCount = args.Int("min-count", defaults.MinCount),

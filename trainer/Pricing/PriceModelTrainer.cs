@@ -132,11 +132,16 @@ public sealed class PriceModelTrainer(PriceTrainerOptions options, Action<string
 
     /// <summary>The sparse tables go into the optimizer as the very objects <see cref="TouchedRows"/> keys (the dense
     /// layers by name, without them). The wide part's terms learn at their own rate with their own L2 penalty (a linear
-    /// model on sparse terms wants a stronger penalty than the network's shared layers).</summary>
+    /// model on sparse terms wants a stronger penalty than the network's shared layers); the token table may learn slower
+    /// than the dense layers (it has most of the parameters and overfits first).</summary>
     private AdamParameterGroup[] ParameterGroups(PriceNetwork network)
     {
         var dense = network.named_parameters().Where(p => !PriceNetwork.SparseTableNames.Contains(p.name)).Select(p => p.parameter);
-        var groups = new List<AdamParameterGroup> { new([.. dense, network.TokenTable], options.LearningRate, options.WeightDecay) };
+        var groups = new List<AdamParameterGroup>
+        {
+            new([.. dense], options.LearningRate, options.WeightDecay),
+            new([network.TokenTable], options.TokenLearningRate ?? options.LearningRate, options.WeightDecay),
+        };
         if (network.WideTable is { } wide) groups.Add(new([wide], options.WideLearningRate, options.WideWeightDecay));
         return [.. groups];
     }

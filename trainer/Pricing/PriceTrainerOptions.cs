@@ -12,6 +12,8 @@ public sealed record PriceTrainerOptions
     public double LearningRate { get; init; } = 2e-3;
     public double WeightDecay { get; init; }
     public double Dropout { get; init; } = 0.4;
+    /// <summary>Learning rate of the hashed token table (null: <see cref="LearningRate"/>).</summary>
+    public double? TokenLearningRate { get; init; }
     /// <summary>Learning rate of the wide part's term weights.</summary>
     public double WideLearningRate { get; init; } = 2e-3;
     /// <summary>L2 penalty of the wide part's term weights (applied to the rows a batch reads).</summary>
@@ -39,6 +41,7 @@ public sealed record PriceTrainerOptions
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train at least one epoch.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batches hold at least one product.");
+        if (TokenLearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(TokenLearningRate), TokenLearningRate, "A positive learning rate.");
         if (WideLearningRate <= 0 || WideWeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WideLearningRate), "A positive wide learning rate and a wide weight decay ≥ 0.");
         if (LearningRate <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
         if (Dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "A share in [0, 1).");
