@@ -15,7 +15,9 @@ public sealed record PriceModelHyperParameters
     /// <summary>Rows of the wide (linear) part's hashed term table (0: no wide part). Its score, a weighted sum of the
     /// product's term rows (<see cref="ProductFeatures.WideRows"/>), is added to the median head's output: the linear
     /// model on TF-IDF-like terms trained jointly with the CNN (wide &amp; deep).</summary>
-    public int WideBuckets { get; init; } = 1 << 18;
+    /// The default (none) is what an artifact written before the wide part was added means; the trainer's default
+    /// shape has one (<c>PriceTrainerOptions.Shape</c>).
+    public int WideBuckets { get; init; }
     public int MinNgram { get; init; } = 3;
     public int MaxNgram { get; init; } = 5;
     /// <summary>Title words read (the first ones).</summary>
@@ -38,6 +40,15 @@ public sealed record PriceModelHyperParameters
     /// <summary>Quantile levels of the heads, increasing, 0.5 among them (its head is the estimate).</summary>
     public double[] Quantiles { get; init; } = [0.1, 0.5, 0.9];
 
+    /// <summary>Networks of this shape in the artifact (trained with seeds seed, seed + 1, …), whose log-price
+    /// quantiles are averaged: a few thousand titles leave each network's errors partly its own. The default (one) is
+    /// what an artifact written before members were added means.</summary>
+    public int Members { get; init; } = 1;
+
+    /// <summary>The tensor name prefix of member <paramref name="member"/>: none for the first (a one-network artifact
+    /// keeps the plain names), <c>members.m.</c> for the others.</summary>
+    public static string MemberPrefix(int member) => member == 0 ? "" : $"members.{member}.";
+
     /// <summary>Index of the 0.5 quantile in <see cref="Quantiles"/>.</summary>
     public int MedianIndex => Array.IndexOf(Quantiles, 0.5);
 
@@ -47,6 +58,7 @@ public sealed record PriceModelHyperParameters
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shape that describes no network.</summary>
     public void Validate()
     {
+        if (Members < 1) throw new ArgumentOutOfRangeException(nameof(Members), Members, "At least one network.");
         if (WideBuckets < 0) throw new ArgumentOutOfRangeException(nameof(WideBuckets), WideBuckets, "Rows ≥ 0 (0: no wide part).");
         if (TextBuckets < 1 || EmbeddingSize < 1 || Filters < 1 || CategoryEmbeddingSize < 1 || BrandEmbeddingSize < 1 || HiddenSize < 1)
             throw new ArgumentOutOfRangeException(nameof(TextBuckets), "Table and layer sizes must be positive.");

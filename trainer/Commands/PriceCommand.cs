@@ -45,6 +45,7 @@ internal static class PriceCommand
             {
                 TextBuckets = args.Int("buckets", defaults.Shape.TextBuckets),
                 WideBuckets = args.Int("wide-buckets", defaults.Shape.WideBuckets),
+                Members = args.Int("members", defaults.Shape.Members),
                 EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
                 Filters = args.Int("filters", defaults.Shape.Filters),
                 HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
@@ -84,12 +85,12 @@ internal static class PriceCommand
         if (!noModel)
         {
             var clock = Stopwatch.StartNew();
-            var (result, refitted) = Fit(options, split, refit, output);
+            var (members, vocabulary, result, refitted) = Fit(options, split, refit, output);
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}{(refitted ? ", refitted" : "")}, peak working set {peak / (1 << 20):N0} MiB");
-            var artifact = result.Network.ToArtifact(result.Vocabulary);
-            result.Network.Dispose();
+            var artifact = PriceNetworkArtifacts.ToArtifact(members, vocabulary);
+            members.ForEach(m => m.Dispose());
             // The test figures travel with the model: evaluate first, through the managed path the silos run.
             var test = PriceEvaluator.Evaluate(PriceModel.FromArtifact(artifact), split.Test, NominalCoverage(options.Shape));
             var metrics = new Dictionary<string, double>
@@ -124,23 +125,34 @@ internal static class PriceCommand
         return 0;
     }
 
-    /// <summary>Trains with early stopping on validation, then (when <paramref name="refit"/> applies: the validation
-    /// split is 13 % of what the baselines fit on) trains a fresh network on train + validation for the chosen epochs.</summary>
-    /// <returns>The network to write, with the chosen run's validation curve.</returns>
-    private static (PriceTrainingResult Result, bool Refitted) Fit(
+    /// <summary>Trains each member network (seeds seed, seed + 1, …) with early stopping on validation, then (when
+    /// <paramref name="refit"/> applies: the validation split is 13 % of what the baselines fit on) trains it afresh on
+    /// train + validation for its chosen epochs.</summary>
+    /// <returns>The networks to write, their vocabulary, the first member's validation run.</returns>
+    private static (List<PriceNetwork> Members, PriceVocabulary Vocabulary, PriceTrainingResult First, bool Refitted) Fit(
         PriceTrainerOptions options, ProductSplit split, RefitPolicy refit, TextWriter output)
     {
-        var trainer = new PriceModelTrainer(options, output.WriteLine);
-        var chosen = trainer.Train(split.Train, split.Validation);
-        if (!refit.Applies(split.Train.Count, split.TrainAndValidation.Count))
+        var refitted = refit.Applies(split.Train.Count, split.TrainAndValidation.Count);
+        if (!refitted) output.WriteLine($"no refit (--refit {refit.ToString().ToLowerInvariant()})");
+        var members = new List<PriceNetwork>();
+        PriceVocabulary? vocabulary = null;
+        PriceTrainingResult? first = null;
+        for (var m = 0; m < options.Shape.Members; m++)
         {
-            output.WriteLine($"no refit (--refit {refit.ToString().ToLowerInvariant()})");
-            return (chosen, false);
+            var trainer = new PriceModelTrainer(options with { Seed = options.Seed + m }, output.WriteLine);
+            if (options.Shape.Members > 1) output.WriteLine($"member {m + 1}/{options.Shape.Members} (seed {options.Seed + m})");
+            var chosen = trainer.Train(split.Train, split.Validation);
+            first ??= chosen;
+            if (refitted)
+            {
+                output.WriteLine($"refit on train + validation: {split.TrainAndValidation.Count:N0} products for {chosen.BestEpoch} epochs{(chosen.BestIsAverage ? ", averaging from epoch " + options.AverageFromEpoch : "")}");
+                chosen.Network.Dispose();
+                chosen = trainer.Refit(split.TrainAndValidation, chosen);
+            }
+            members.Add(chosen.Network);
+            vocabulary = chosen.Vocabulary;
         }
-        output.WriteLine($"refit on train + validation: {split.TrainAndValidation.Count:N0} products for {chosen.BestEpoch} epochs{(chosen.BestIsAverage ? ", averaging from epoch " + options.AverageFromEpoch : "")}");
-        chosen.Network.Dispose();
-        var refitted = trainer.Refit(split.TrainAndValidation, chosen);
-        return (refitted with { History = chosen.History }, true);
+        return (members, vocabulary!, first!, refitted);
     }
 
     private static double NominalCoverage(PriceModelHyperParameters shape) => shape.Quantiles[^1] - shape.Quantiles[0];

@@ -6,7 +6,8 @@ namespace Personalization.Trainer.Pricing;
 /// Amazon UK toys set (docs/price-prediction.md).</summary>
 public sealed record PriceTrainerOptions
 {
-    public PriceModelHyperParameters Shape { get; init; } = new();
+    /// <summary>The measured best shape: with the wide part, several members (docs/price-prediction.md).</summary>
+    public PriceModelHyperParameters Shape { get; init; } = new() { WideBuckets = 1 << 18, Members = 1 };
     public int Epochs { get; init; } = 40;
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 2e-3;

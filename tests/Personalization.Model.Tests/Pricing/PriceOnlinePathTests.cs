@@ -44,6 +44,29 @@ public sealed class PriceOnlinePathTests : IDisposable
     }
 
     [Fact]
+    public void An_artifact_of_several_networks_estimates_the_mean_of_their_quantiles()
+    {
+        var catalog = PriceTestData.SyntheticProducts(items: 200, categories: 5);
+        var (first, vocabulary) = PriceTestData.RandomNetwork(catalog, seed: 1);
+        var (second, _) = PriceTestData.RandomNetwork(catalog, seed: 2);
+        using (first)
+        using (second)
+        {
+            var model = PriceModel.FromArtifact(PriceNetworkArtifacts.ToArtifact([first, second], vocabulary));
+            var products = catalog.Take(5).Select(p => p.Description).ToList();
+            var (a, b) = (PriceTestData.TorchQuantiles(first, model.Featurizer, products), PriceTestData.TorchQuantiles(second, model.Featurizer, products));
+
+            Assert.NotEqual(a[0][1], b[0][1]);
+            for (var i = 0; i < products.Count; i++)
+            {
+                var online = model.LogQuantiles(model.Featurizer.Features(products[i]));
+                for (var q = 0; q < online.Length; q++)
+                    Assert.InRange(online[q], (a[i][q] + b[i][q]) / 2 - Tolerance, (a[i][q] + b[i][q]) / 2 + Tolerance);
+            }
+        }
+    }
+
+    [Fact]
     public void The_artifact_file_round_trips_and_a_tampered_one_is_refused()
     {
         var catalog = PriceTestData.SyntheticProducts(items: 100, categories: 5);
