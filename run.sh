@@ -152,10 +152,11 @@ if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
   training="training a starter model in the background (log: .run/logs/train.log); hot-loaded when done"
 fi
 if [ "$train" = 1 ] && [ ! -s "$PriceModel__Path" ]; then
-  # A small hashed-token table: the synthetic catalog has a few dozen words; it trains in about a minute of CPU.
+  # A small hashed-token table, one network, no refit: the synthetic catalog has a few dozen words; it trains in
+  # about a minute of CPU (the trainer's defaults, several networks each trained twice, are for real catalogs).
   ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
     dotnet "$trainer" synthetic --sessions 1 --out "$run/catalog-sessions.tsv" --products "$run/products.csv" &&
-    nice -n 10 dotnet "$trainer" price --input "$run/products.csv" --out "$run/price.tmp.pzm" --epochs 12 --buckets 16384 --baselines category-median &&
+    nice -n 10 dotnet "$trainer" price --input "$run/products.csv" --out "$run/price.tmp.pzm" --epochs 12 --buckets 16384 --wide-buckets 16384 --members 1 --refit never --baselines category-median &&
     mv "$run/price.tmp.pzm" "$PriceModel__Path" ) >"$run/logs/train-price.log" 2>&1 &
   price_trainer_pid=$!
   training="${training:+$training

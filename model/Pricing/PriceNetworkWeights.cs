@@ -8,7 +8,6 @@ namespace Personalization.Model.Pricing;
 internal sealed class PriceNetworkWeights
 {
     private readonly PriceModelHyperParameters _shape;
-    private readonly string _prefix;
     private readonly float[] _tokens;            // [TextBuckets, E]
     private readonly float[]? _wide;             // [WideBuckets]; null without a wide part
     private readonly float[][] _convolutions;    // per width k: [F, k·E], window rows in order (transposed from [F, E, k])
@@ -19,33 +18,32 @@ internal sealed class PriceNetworkWeights
     public PriceNetworkWeights(PriceModelArtifact artifact, string prefix)
     {
         _shape = artifact.HyperParameters;
-        _prefix = prefix;
         var e = _shape.EmbeddingSize;
-        _tokens = Weights(artifact, _prefix + "token_embedding.weight", _shape.TextBuckets, e);
-        if (_shape.WideBuckets > 0) _wide = Weights(artifact, _prefix + "wide_embedding.weight", _shape.WideBuckets, 1);
+        _tokens = Weights(artifact, prefix + "token_embedding.weight", _shape.TextBuckets, e);
+        if (_shape.WideBuckets > 0) _wide = Weights(artifact, prefix + "wide_embedding.weight", _shape.WideBuckets, 1);
         _convolutions = new float[_shape.ConvolutionWidths.Length][];
         _convolutionBias = new float[_shape.ConvolutionWidths.Length][];
         for (var c = 0; c < _shape.ConvolutionWidths.Length; c++)
         {
             var k = _shape.ConvolutionWidths[c];
-            var stored = Weights(artifact, _prefix + $"convolutions.{c}.weight", _shape.Filters, e, k);
+            var stored = Weights(artifact, prefix + $"convolutions.{c}.weight", _shape.Filters, e, k);
             var transposed = new float[_shape.Filters * k * e];
             for (var f = 0; f < _shape.Filters; f++)
                 for (var d = 0; d < e; d++)
                     for (var i = 0; i < k; i++)
                         transposed[(f * k + i) * e + d] = stored[(f * e + d) * k + i];
             _convolutions[c] = transposed;
-            _convolutionBias[c] = Weights(artifact, _prefix + $"convolutions.{c}.bias", _shape.Filters);
+            _convolutionBias[c] = Weights(artifact, prefix + $"convolutions.{c}.bias", _shape.Filters);
         }
-        _categories = Weights(artifact, _prefix + "category_embedding.weight", _shape.Categories, _shape.CategoryEmbeddingSize);
-        _brands = Weights(artifact, _prefix + "brand_embedding.weight", _shape.Brands, _shape.BrandEmbeddingSize);
-        _hidden = Weights(artifact, _prefix + "hidden.weight", _shape.HiddenSize, _shape.FeatureSize);
-        _hiddenBias = Weights(artifact, _prefix + "hidden.bias", _shape.HiddenSize);
-        _output = Weights(artifact, _prefix + "output.weight", _shape.Quantiles.Length, _shape.HiddenSize);
-        _outputBias = Weights(artifact, _prefix + "output.bias", _shape.Quantiles.Length);
+        _categories = Weights(artifact, prefix + "category_embedding.weight", _shape.Categories, _shape.CategoryEmbeddingSize);
+        _brands = Weights(artifact, prefix + "brand_embedding.weight", _shape.Brands, _shape.BrandEmbeddingSize);
+        _hidden = Weights(artifact, prefix + "hidden.weight", _shape.HiddenSize, _shape.FeatureSize);
+        _hiddenBias = Weights(artifact, prefix + "hidden.bias", _shape.HiddenSize);
+        _output = Weights(artifact, prefix + "output.weight", _shape.Quantiles.Length, _shape.HiddenSize);
+        _outputBias = Weights(artifact, prefix + "output.bias", _shape.Quantiles.Length);
     }
 
-    /// <summary>The log-price quantiles, one per <see cref="Quantiles"/> level, increasing.</summary>
+    /// <summary>The log-price quantiles, one per <see cref="PriceModelHyperParameters.Quantiles"/> level, increasing.</summary>
     public float[] LogQuantiles(ProductFeatures product)
     {
         var e = _shape.EmbeddingSize;

@@ -31,7 +31,9 @@ public static class CliApp
                            [--seed 42] [--products products.csv]
         pz-train price     --input products.csv --out price.pzm [--json report.json] [--baselines global-median,category-median,tfidf-ridge]
                            [--epochs 40] [--batch-size 32] [--learning-rate 0.002] [--dropout 0.4] [--patience 5] [--min-count 2]
-                           [--median-huber 0] [--huber-delta 1] [--average-from 0]
+                           [--median-huber 0] [--huber-delta 1] [--average-from 0] [--token-learning-rate 0.0005]
+                           [--wide-buckets 262144] [--wide-learning-rate 0.002] [--wide-weight-decay 0.001] [--members 3]
+                           [--refit never|auto|always]
                            [--buckets 131072] [--embedding 48] [--filters 96] [--widths 1,2,3] [--hidden 128] [--ridge-lambda 1]
                            [--seed 42] [--threads 1] [--version V] [--no-model]
 
@@ -49,7 +51,9 @@ public static class CliApp
         synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
         the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
         'price' reads a ';'-separated product table with a header (the Amazon UK toys columns, as
-        'synthetic --products' writes too), splits it by md5(id) (test: 0 mod 5), trains the text CNN and reports MAE, MdAPE and R² of log price.
+        'synthetic --products' writes too), splits it by md5(id) (test: 0 mod 5), trains the text CNN and reports MAE, MdAPE and R² of log price;
+        --members N trains N networks (seeds seed, seed + 1, …) into one artifact whose estimate is their mean;
+        --wide-buckets 0 drops the wide (linear) part; --refit auto|always trains each again on train + validation.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

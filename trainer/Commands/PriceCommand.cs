@@ -52,7 +52,8 @@ internal static class PriceCommand
                 ConvolutionWidths = widths is null ? defaults.Shape.ConvolutionWidths : ParseWidths(widths),
             },
         };
-        var refit = TrainerArguments.Refit(args);
+        // Not refitted unless asked: a refit doubles the training time and was not measured to pay here (docs).
+        var refit = args.String("refit") is null ? RefitPolicy.Never : TrainerArguments.Refit(args);
         var noModel = args.Flag("no-model");
         args.RejectUnknown();
         if (outPath is null && !noModel) throw new CliException("--out is required (or --no-model for the baselines alone)");

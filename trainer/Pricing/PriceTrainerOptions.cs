@@ -7,14 +7,14 @@ namespace Personalization.Trainer.Pricing;
 public sealed record PriceTrainerOptions
 {
     /// <summary>The measured best shape: with the wide part, several members (docs/price-prediction.md).</summary>
-    public PriceModelHyperParameters Shape { get; init; } = new() { WideBuckets = 1 << 18, Members = 1 };
+    public PriceModelHyperParameters Shape { get; init; } = new() { WideBuckets = 1 << 18, Members = 3 };
     public int Epochs { get; init; } = 40;
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 2e-3;
     public double WeightDecay { get; init; }
     public double Dropout { get; init; } = 0.4;
     /// <summary>Learning rate of the hashed token table (null: <see cref="LearningRate"/>).</summary>
-    public double? TokenLearningRate { get; init; }
+    public double? TokenLearningRate { get; init; } = 5e-4;
     /// <summary>Learning rate of the wide part's term weights.</summary>
     public double WideLearningRate { get; init; } = 2e-3;
     /// <summary>L2 penalty of the wide part's term weights (applied to the rows a batch reads).</summary>

@@ -19,7 +19,7 @@ public sealed class PriceCommandTests : IDisposable
     }
 
     [Fact]
-    public void Price_trains_writes_a_versioned_artifact_and_a_json_report_of_every_estimator()
+    public void Price_trains_its_members_refits_them_and_writes_a_versioned_artifact_and_a_json_report_of_every_estimator()
     {
         var csv = Path.Combine(_directory, "products.csv");
         var model = Path.Combine(_directory, "price.pzm");
@@ -28,10 +28,12 @@ public sealed class PriceCommandTests : IDisposable
             "--items", "600", "--categories", "10").Exit);
 
         var (exit, output, error) = Run("price", "--input", csv, "--out", model, "--json", json, "--epochs", "3",
-            "--buckets", "2048", "--wide-buckets", "2048", "--embedding", "8", "--filters", "8", "--hidden", "16", "--version", "cli-test");
+            "--buckets", "2048", "--wide-buckets", "2048", "--embedding", "8", "--filters", "8", "--hidden", "16", "--version", "cli-test",
+            "--members", "2", "--refit", "always");
         Assert.True(exit == 0, error);
         Assert.Contains("600 rows, 600 priced, 0 without a price", output);
         Assert.Contains("epoch 1/3", output);
+        Assert.Contains("member 2/2 (seed 43)", output);
         Assert.Contains("refit on train + validation", output);
 
         var report = PriceReport.Read(json);
