@@ -6,7 +6,7 @@ namespace Personalization.Api.Contracts;
 public static class ContractMapping
 {
     public static RecommendationsResponse ToResponse(this Recommendations r) =>
-        new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score))], r.Arm,
+        new(r.UserId, r.SessionId, r.ModelVersion, [.. r.Items.Select(i => new RecommendedItem(i.ItemId, i.Score, i.ContentBased ? RecommendedItem.ContentSource : null))], r.Arm,
             r.TotalEventsApplied);
 
     public static CatalogItemDocument ToDocument(this Personalization.Contract.CatalogItem i, PriceEstimateResult? estimatedPrice = null) =>

@@ -41,6 +41,21 @@ public sealed partial class ModelRegistry(
         return null;
     }
 
+    /// <summary>Serves <paramref name="replacement"/> (the same version, e.g. with content-based items appended) on arm
+    /// <paramref name="arm"/> if that arm still serves <paramref name="current"/>; returns whether it did.</summary>
+    public bool Replace(string arm, ISessionModel current, ISessionModel replacement)
+    {
+        if (replacement.Version != current.Version) throw new ArgumentException("A replacement keeps the model version.", nameof(replacement));
+        lock (_checkLock)
+        {
+            var arms = Arms;
+            var index = arms.ToList().FindIndex(a => a.Name == arm && ReferenceEquals(a.Model, current));
+            if (index < 0) return false;
+            Volatile.Write(ref _arms, [.. arms.Select((a, i) => i == index ? a with { Model = replacement } : a)]);
+            return true;
+        }
+    }
+
     /// <summary>Loads the configured artifacts before the silo takes traffic, so a configured model is there from
     /// the first request.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)

@@ -55,7 +55,9 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
             var written = HiddenStateWindow.Rank(model, query.RecentStates, query.LastStateItem,
                 HiddenStateWindow.KnownItems(model.Items, query.RecentItems), buffer.AsSpan(0, count), filter);
             var items = new ScoredItem[written];
-            for (var i = 0; i < written; i++) items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score);
+            var content = model as SessionModel;
+            for (var i = 0; i < written; i++)
+                items[i] = new ScoredItem(model.Items[buffer[i].Item], buffer[i].Score, content?.IsContentBased(buffer[i].Item) == true);
             return new RankedItems(model.Version, items);
         }
         finally

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using Personalization.Model.Artifacts;
+using Personalization.Model.ColdStart;
 using Personalization.Model.Preference;
 
 namespace Personalization.Model.Inference;
@@ -22,9 +23,14 @@ public sealed class SessionModel : ISessionModel
     private readonly float _attentionScale;
     private readonly bool _lastItemSkip;
 
-    private SessionModel(ModelArtifact artifact)
+    private readonly ContentCategoryScores? _categoryScores;
+
+    private SessionModel(ModelArtifact artifact, ModelArtifact? trained = null, ContentCategoryScores? categoryScores = null)
     {
         _w = new SessionModelWeights(artifact);
+        _categoryScores = categoryScores;
+        Trained = trained ?? artifact;
+        TrainedItems = Trained.ItemIds.Count;
         var p = artifact.HyperParameters;
         (_items, _embedding, _hidden, _attention) = (artifact.ItemIds.Count, p.EmbeddingSize, p.HiddenSize, p.AttentionSize);
         _attentionScale = 1f / MathF.Sqrt(p.AttentionSize);
@@ -47,6 +53,29 @@ public sealed class SessionModel : ISessionModel
     public static SessionModel Load(string path) => new(ModelArtifactFile.Read(path));
 
     public static SessionModel FromArtifact(ModelArtifact artifact) => new(artifact);
+
+    /// <summary>This model with items it was not trained on appended after its trained items, their rows predicted
+    /// from content (<see cref="ColdStart.ContentItemRows"/>): the same version, the trained items unchanged. Replaces
+    /// any content items this model already had.</summary>
+    /// <param name="categoryOf">With <paramref name="categoryWeights"/>: every item's category path (trained and new),
+    /// for the content map's category scores of new items (<see cref="ContentCategoryScores"/>).</param>
+    public SessionModel WithContentItems(IReadOnlyList<string> ids, ReadOnlySpan<float> rows, Func<string, string?>? categoryOf = null,
+        float[]? categoryWeights = null)
+    {
+        var artifact = ContentItemRows.Append(Trained, ids, rows);
+        var scores = categoryOf is null || categoryWeights is not { Length: > 0 } || ids.Count == 0 ? null
+            : new ContentCategoryScores([.. artifact.ItemIds.Select(categoryOf)], Trained.ItemIds.Count, categoryWeights);
+        return new(artifact, Trained, scores);
+    }
+
+    /// <summary>The artifact as trained, without content items.</summary>
+    public ModelArtifact Trained { get; }
+
+    /// <summary>Items with an index below this were trained; the ones from here on are content-based.</summary>
+    public int TrainedItems { get; }
+
+    /// <summary>Whether the item at <paramref name="index"/> has content-predicted rows (was never trained on).</summary>
+    public bool IsContentBased(int index) => index >= TrainedItems;
 
     public string Name => "GRU-ATTN";
     public string Version { get; }
@@ -145,6 +174,8 @@ public sealed class SessionModel : ISessionModel
             CheckRankQuery(recentStates, stateCount, lastItem);
             return 0;
         }
+        if (_categoryScores is not null && _categoryScores.Bound(lastItem) > 0)
+            return Rank(recentStates, stateCount, lastItem, [], destination, filter);
         Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
         SessionVector(recentStates, stateCount, lastItem, session);
         return Catalog.TopK(session, lastItem, destination, filter);
@@ -153,8 +184,10 @@ public sealed class SessionModel : ISessionModel
     public int Rank(ReadOnlySpan<float> recentStates, int stateCount, int lastItem, ReadOnlySpan<int> sessionItems,
         Span<RankedItem> destination, ItemFilter? filter = null)
     {
-        var bound = SessionScoreBound(stateCount, sessionItems);
-        if (bound == 0 || destination.IsEmpty) return Rank(recentStates, stateCount, lastItem, destination, filter);
+        var sessionBound = SessionScoreBound(stateCount, sessionItems);
+        var categoryBound = _categoryScores is null || lastItem < 0 ? 0 : _categoryScores.Bound(lastItem);
+        var bound = sessionBound + categoryBound;
+        if (categoryBound == 0 && (bound == 0 || destination.IsEmpty)) return Rank(recentStates, stateCount, lastItem, destination, filter);
         Span<float> session = _embedding <= StackFloats ? stackalloc float[_embedding] : new float[_embedding];
         SessionVector(recentStates, stateCount, lastItem, session);
         int[]? rentedItems = bound > StackItems ? ArrayPool<int>.Shared.Rent(bound) : null;
@@ -163,7 +196,13 @@ public sealed class SessionModel : ISessionModel
         var values = rentedValues is null ? stackalloc float[bound] : rentedValues.AsSpan(0, bound);
         try
         {
-            var count = SessionScores(recentStates, stateCount, sessionItems, items, values);
+            var count = sessionBound == 0 ? 0 : SessionScores(recentStates, stateCount, sessionItems, items, values);
+            if (categoryBound > 0)
+            {
+                // New items are the last indices, so their run merges after the session's sorted additions.
+                var added = _categoryScores!.Write(lastItem, items[count..], values[count..]);
+                count = Merge(items, values, count, count, added);
+            }
             return Catalog.TopK(session, lastItem, new SparseScores(items[..count], values[..count]), destination, filter);
         }
         finally

@@ -36,6 +36,12 @@ public static class CliApp
                            [--refit never|auto|always]
                            [--buckets 131072] [--embedding 48] [--filters 96] [--widths 1,2,3] [--hidden 128] [--ridge-lambda 1]
                            [--seed 42] [--threads 1] [--version V] [--no-model]
+        pz-train coldstart --input F --format tsv|diginetica|taobao|jsonl [--categories itemId;categoryId file] [--products products.csv]
+                           [--holdout 0.1] [--holdout-seed 42] [--map-loss rank|mse] [--out model.pzm] [--content-out content.pzm] [--json report.json]
+                           [--map-epochs 30] [--map-learning-rate 0.01] [--map-weight-decay 0.0001] [--text-buckets 16384] [--min-count 1]
+                           and the options of train
+        pz-train content   --model model.pzm --out content.pzm (--products products.csv | --categories F | --input F --format taobao)
+                           [--map-epochs 30] [--map-learning-rate 0.01] [--map-weight-decay 0.0001] [--text-buckets 16384] [--min-count 1] [--seed 42]
 
         Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a
@@ -50,6 +56,10 @@ public static class CliApp
         the MAE of the next event's log price against the session's mean price so far and its last price.
         synthetic --products also writes the items' titles, category paths, brands and prices in the layout of
         the Amazon products file (uniq_id;product_name;amazon_category_and_sub_category;manufacturer;price;...).
+        'coldstart' holds out a seeded share of the items (their events leave every training session), trains the session model
+        and a content map (content -> the model's item rows) on the rest, gives the held-out items their content rows and reports
+        HR/MRR on the test events that target a held-out item, ranked among the held-out items, against category popularity.
+        'content' fits a content map to a trained model's items for serving (catalog items the model never saw).
         'price' reads a ';'-separated product table with a header (the Amazon UK toys columns, as
         'synthetic --products' writes too), splits it by md5(id) (test: 0 mod 5), trains the text CNN and reports MAE, MdAPE and R² of log price;
         --members N trains N networks (seeds seed, seed + 1, …) into one artifact whose estimate is their mean;
@@ -71,6 +81,8 @@ public static class CliApp
                 "price" => PriceCommand.Run(arguments, output),
                 "intent" => IntentCommand.Run(arguments, output),
                 "price-preference" => PricePreferenceCommand.Run(arguments, output),
+                "coldstart" => ColdStartCommand.Run(arguments, output),
+                "content" => ContentCommand.Run(arguments, output),
                 _ => throw new CliException($"unknown command '{arguments.Command}'"),
             };
         }

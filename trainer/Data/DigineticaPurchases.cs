@@ -56,7 +56,8 @@ public static class DigineticaPurchases
 
     private const long MaxPurchaseDelayMs = 60 * 60 * 1000;
 
-    private static Dictionary<string, string> ReadCategories(TextReader reader)
+    /// <summary>The <c>itemId;categoryId</c> table (a header line is skipped).</summary>
+    internal static Dictionary<string, string> ReadCategories(TextReader reader)
     {
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
