@@ -115,6 +115,47 @@ public sealed class ApiCatalogTests(ApiClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_item_is_scored_from_its_content_marked_content_based_and_steps_sessions_without_a_model_reload()
+    {
+        var registry = cluster.SiloService<Personalization.Grains.ColdStart.ContentMapRegistry>();
+        if (registry.Current is null)
+        {
+            var temporary = cluster.ContentMapPath + ".tmp";
+            File.Copy(TrainedContentMap.Path, temporary, overwrite: true);
+            File.Move(temporary, cluster.ContentMapPath, overwrite: true);
+        }
+        var user = await UserWithModelSessionAsync(60, 61);
+        var like = Shop[61];
+        var size = Shop.Items().Count(i => i.CategoryPath == like.CategoryPath);
+        var id = $"fresh-{Guid.NewGuid():N}";
+        var put = await cluster.Http.PutAsync($"/api/items/{id}", ApiEvents.Raw(JsonSerializer.Serialize(new
+        {
+            title = $"{like.Title} Edition", categoryPath = like.CategoryPath, brand = like.Brand, price = like.Price, currency = "EUR",
+        })));
+        Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+
+        // More than the category's trained items: the new one is in the list, from the model's scan, not a back-fill.
+        var query = $"count={size + 1}&category={Uri.EscapeDataString(like.CategoryPath)}";
+        var json = await Eventually.Until(async () => await (await cluster.Http.GetAsync($"/api/users/{user}/recommendations?{query}")).ReadJsonAsync(),
+            j => j.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("itemId").GetString() == id
+                && i.TryGetProperty("source", out var source) && source.GetString() == "content"),
+            "the new item is scored by the model from its content", TimeSpan.FromSeconds(30));
+        Assert.Equal(cluster.Model.Version, json.GetProperty("modelVersion").GetString());
+        Assert.All(json.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("itemId").GetString() != id),
+            i => Assert.NotEqual("content", i.TryGetProperty("source", out var s) ? s.GetString() : null));
+
+        // A session of only the new item has a model state: its event stepped the GRU with the content embedding
+        // (a session of items the model cannot step gets the fallback ranker).
+        var newcomer = ClickEvents.Unique("fresh");
+        var body = new JsonArray([(JsonNode)ApiEvents.Event(newcomer, id, at: DateTimeOffset.UtcNow)]);
+        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PostAsync("/api/events", ApiEvents.Json(body))).StatusCode);
+        await Eventually.Until(async () => (await (await cluster.Http.GetAsync($"/api/users/{newcomer}/session")).ReadJsonAsync())
+            .GetProperty("eventsApplied").GetInt32(), applied => applied == 1, "the event is applied", TimeSpan.FromSeconds(20));
+        var (version, _) = await RecommendAsync(newcomer, "count=5");
+        Assert.Equal(cluster.Model.Version, version);
+    }
+
+    [Fact]
     public async Task An_item_published_without_a_price_is_listed_with_the_price_models_estimate_and_price_rules_read_it()
     {
         var category = $"Estimates > E{Guid.NewGuid():N}";

@@ -61,6 +61,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     /// <summary>Where the silo looks for its price model: nothing there at start (the price tests publish one).</summary>
     public string PriceModelPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("pz-api-price-").FullName, "price.pzm");
 
+    /// <summary>Where the silo looks for its content map: nothing there at start (the cold-start test publishes one).</summary>
+    public string ContentMapPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("pz-api-content-").FullName, "content.pzm");
+
     /// <summary>Settings shared by the silo and the API (cluster identity, ports, Kafka).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -80,6 +83,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Model:Path"] = TrainedModels.First,
             ["PriceModel:Path"] = PriceModelPath,
             ["PriceModel:ReloadInterval"] = "00:00:00.200",
+            ["ContentMap:Path"] = ContentMapPath,
+            ["ContentMap:ReloadInterval"] = "00:00:00.200",
+            ["ContentMap:RefreshInterval"] = "00:00:00.200",
             ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
             ["Kafka:Topic"] = Topic,
             ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
