@@ -118,7 +118,7 @@ public sealed class ContentMapTrainer(ContentMapTrainerOptions options, Action<s
             network.train();
             shuffle.Shuffle(trainQueries);
             double lossSum = 0;
-            foreach (var chunk in trainQueries.Chunk(options.BatchSize))
+            foreach (var chunk in trainQueries.Chunk(options.RankingBatchSize))
             {
                 using var scope = NewDisposeScope();
                 var loss = RankingLoss(network, trainSet, queries, chunk, groups, withInput: true);

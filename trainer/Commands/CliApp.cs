@@ -38,10 +38,10 @@ public static class CliApp
                            [--seed 42] [--threads 1] [--version V] [--no-model]
         pz-train coldstart --input F --format tsv|diginetica|taobao|jsonl [--categories itemId;categoryId file] [--products products.csv]
                            [--holdout 0.1] [--holdout-seed 42] [--map-loss rank|mse] [--out model.pzm] [--content-out content.pzm] [--json report.json]
-                           [--map-epochs 30] [--map-learning-rate 0.01] [--map-weight-decay 0.0001] [--text-buckets 16384] [--min-count 1]
+                           [--map-epochs 30] [--map-batch-size 1024] [--map-learning-rate 0.01] [--map-weight-decay 0.0001] [--text-buckets 16384] [--min-count 1]
                            and the options of train
         pz-train content   --model model.pzm --out content.pzm (--products products.csv | --categories F | --input F --format taobao)
-                           [--map-epochs 30] [--map-learning-rate 0.01] [--map-weight-decay 0.0001] [--text-buckets 16384] [--min-count 1] [--seed 42]
+                           [--map-epochs 30] [--map-batch-size 1024] [--map-learning-rate 0.01] [--map-weight-decay 0.0001] [--text-buckets 16384] [--min-count 1] [--seed 42]
 
         Session formats are split by time (the last --test-days are the test set, 14 by default and 2 for taobao,
         the --validation-days before them validate); 'sequences' (user item lines) is split leave-last-out, the second-to-last item of a

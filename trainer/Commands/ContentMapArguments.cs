@@ -12,6 +12,7 @@ internal static class ContentMapArguments
         {
             Shape = defaults.Shape with { TextBuckets = args.Int("text-buckets", defaults.Shape.TextBuckets) },
             Epochs = args.Int("map-epochs", defaults.Epochs),
+            RankingBatchSize = args.Int("map-batch-size", defaults.RankingBatchSize),
             LearningRate = args.Double("map-learning-rate", defaults.LearningRate),
             WeightDecay = args.Double("map-weight-decay", defaults.WeightDecay),
             MinCount = args.Int("min-count", defaults.MinCount),
