@@ -60,11 +60,7 @@ public sealed class ContentMapTrainer(ContentMapTrainerOptions options, Action<s
         network.InitializeBias(MeanRow(train.Select(i => items[i].Target), shape.OutputSize));
         if (queries is not null) return TrainRanking(network, vocabulary, items, features, train, checks, queries, shuffle);
         using var optimizer = new AdamOptimizer([new AdamParameterGroup([.. network.parameters()], options.LearningRate, options.WeightDecay)]);
-        var errors = new List<double>();
-        ParameterSnapshot? best = null;
-        var bestEpoch = 0;
-        var clock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        return KeepBest(network, vocabulary, train.Length, "mse", () =>
         {
             network.train();
             shuffle.Shuffle(train);
@@ -78,10 +74,25 @@ public sealed class ContentMapTrainer(ContentMapTrainerOptions options, Action<s
                 optimizer.Step();
                 lossSum += loss.item<float>() * chunk.Length;
             }
-            var error = checks.Length == 0 ? lossSum / train.Length : Validate(network, checks, features, items);
+            var trainError = lossSum / train.Length;
+            return (trainError, checks.Length == 0 ? trainError : Validate(network, checks, features, items));
+        });
+    }
+
+    // Runs epochs (each returns its training loss and validation error) with early stopping; keeps the best epoch's weights.
+    private ContentMapTrainingResult KeepBest(ContentMapNetwork network, PriceVocabulary vocabulary, int trainItems, string loss,
+        Func<(double Train, double Validation)> runEpoch)
+    {
+        var errors = new List<double>();
+        ParameterSnapshot? best = null;
+        var bestEpoch = 0;
+        var clock = Stopwatch.StartNew();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var (trainLoss, error) = runEpoch();
             errors.Add(error);
             var improved = bestEpoch == 0 || error < errors[bestEpoch - 1];
-            Report($"content map epoch {epoch}/{options.Epochs}  train mse {lossSum / train.Length:F5}  val mse {error:F5}{(improved ? "  *" : "")}");
+            Report($"content map epoch {epoch}/{options.Epochs}  train {loss} {trainLoss:F5}  val {loss} {error:F5}{(improved ? "  *" : "")}");
             if (improved)
             {
                 bestEpoch = epoch;
@@ -93,7 +104,7 @@ public sealed class ContentMapTrainer(ContentMapTrainerOptions options, Action<s
         best!.RestoreInto(network);
         best.Dispose();
         network.eval();
-        return new ContentMapTrainingResult(network, vocabulary, bestEpoch, errors, train.Length, clock.Elapsed.TotalSeconds);
+        return new ContentMapTrainingResult(network, vocabulary, bestEpoch, errors, trainItems, clock.Elapsed.TotalSeconds);
     }
 
     private ContentMapTrainingResult TrainRanking(ContentMapNetwork network, PriceVocabulary vocabulary,
@@ -109,11 +120,7 @@ public sealed class ContentMapTrainer(ContentMapTrainerOptions options, Action<s
         var groups = CategoryGroups(items, network.Shape.MaxCategoryLevels);
         using var trainSet = ItemSet.Create(train, features, items, e, groups);
         using var checkSet = checks.Length == 0 ? null : ItemSet.Create(checks, features, items, e, groups);
-        var errors = new List<double>();
-        ParameterSnapshot? best = null;
-        var bestEpoch = 0;
-        var clock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        return KeepBest(network, vocabulary, train.Length, "ranking loss", () =>
         {
             network.train();
             shuffle.Shuffle(trainQueries);
@@ -127,29 +134,13 @@ public sealed class ContentMapTrainer(ContentMapTrainerOptions options, Action<s
                 optimizer.Step();
                 lossSum += loss.item<float>() * chunk.Length;
             }
-            double error;
-            using (no_grad())
-            using (NewDisposeScope())
-            {
-                network.eval();
-                error = checkSet is null || checkQueries.Length == 0 ? lossSum / Math.Max(1, trainQueries.Length)
-                    : RankingLoss(network, checkSet, queries, checkQueries, groups, withInput: false).item<float>();
-            }
-            errors.Add(error);
-            var improved = bestEpoch == 0 || error < errors[bestEpoch - 1];
-            Report($"content map epoch {epoch}/{options.Epochs}  train loss {lossSum / Math.Max(1, trainQueries.Length):F4}  val ranking loss {error:F4}{(improved ? "  *" : "")}");
-            if (improved)
-            {
-                bestEpoch = epoch;
-                best?.Dispose();
-                best = ParameterSnapshot.Take(network);
-            }
-            else if (epoch - bestEpoch >= options.Patience) break;
-        }
-        best!.RestoreInto(network);
-        best.Dispose();
-        network.eval();
-        return new ContentMapTrainingResult(network, vocabulary, bestEpoch, errors, train.Length, clock.Elapsed.TotalSeconds);
+            var trainLoss = lossSum / Math.Max(1, trainQueries.Length);
+            if (checkSet is null || checkQueries.Length == 0) return (trainLoss, trainLoss);
+            using var _ = no_grad();
+            using var validationScope = NewDisposeScope();
+            network.eval();
+            return (trainLoss, RankingLoss(network, checkSet, queries, checkQueries, groups, withInput: false).item<float>());
+        });
     }
 
     // Softmax over the set's items of the queries' next items (+ the input columns' squared error on the set).

@@ -1,4 +1,5 @@
 using Personalization.Model.ColdStart;
+using Personalization.Model.Tests.Trainer.Commands;
 using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Trainer.Commands;
 using Xunit;
@@ -14,13 +15,7 @@ public sealed class ColdStartCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => PzTrain.Run(args);
 
     [Fact]
     public void Held_out_items_ranked_by_their_content_embeddings_beat_category_popularity_and_the_map_is_written()

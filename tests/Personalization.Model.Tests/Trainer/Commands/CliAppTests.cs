@@ -14,13 +14,7 @@ public sealed class CliAppTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_directory, name);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => PzTrain.Run(args);
 
     private string WriteSynthetic(int sessions)
     {
