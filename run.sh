@@ -146,7 +146,7 @@ fi
 if [ "$train" = 1 ] && [ ! -s "$Model__Path" ]; then
   ( trainer="$root/trainer/bin/Release/net10.0/linux-x64/pz-train.dll"
     dotnet "$trainer" synthetic --sessions 6000 --format jsonl --out "$run/synthetic.jsonl" &&
-    dotnet "$trainer" train --input "$run/synthetic.jsonl" --format jsonl --epochs 8 --batch-size 32 --test-days 2 --validation-days 1 --baselines pop,sr --intent-weight 1 --out "$run/model.tmp.pzm" &&
+    dotnet "$trainer" train --input "$run/synthetic.jsonl" --format jsonl --epochs 8 --batch-size 32 --test-days 2 --validation-days 1 --baselines pop,sr --intent-weight 1 --price-head --out "$run/model.tmp.pzm" &&
     mv "$run/model.tmp.pzm" "$Model__Path" ) >"$run/logs/train.log" 2>&1 &
   trainer_pid=$!
   training="training a starter model in the background (log: .run/logs/train.log); hot-loaded when done"

@@ -4,6 +4,7 @@ using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Inference;
 using Personalization.Model.Intent;
+using Personalization.Model.Preference;
 
 namespace Personalization.Benchmarks;
 
@@ -77,6 +78,8 @@ internal static class ModelBenchmark
         var recent = Enumerable.Range(0, IntentWideFeatures.ItemWindow).Select(i => model.Items.Ids[random.Next(model.Items.Count)]).ToList();
         var counters = new IntentCounters();
         string[] categories = ["toys", "games", "books", "garden"];
+        var prices = new PriceCounters();
+        var priceFeatures = new float[PricePreferenceFeatures.Count];
         clock.Restart();
         for (var i = 0; i < steps; i++)
         {
@@ -89,10 +92,18 @@ internal static class ModelBenchmark
                 IntentWideFeatures.Write(counters, recent, j => categories[j % categories.Length], features);
             }
             sum += model.Intent(next, features);
+            if (model.HasPricePreference)
+            {
+                // The price-preference head too, when the model has it: counters, three features, one H + 3 dot.
+                prices = prices.Add(10 + item % 90);
+                PricePreferenceFeatures.Write(prices, priceFeatures);
+                sum += model.PricePreference(next, priceFeatures);
+            }
             (state, next) = (next, state);
         }
         var withHead = clock.Elapsed.TotalMicroseconds / steps;
-        Console.WriteLine($"GRU step + intent head: {withHead:F2} µs/event (+{withHead - micros:F2} µs, " +
+        var heads = model.HasPricePreference ? "intent + price heads" : "intent head";
+        Console.WriteLine($"GRU step + {heads}: {withHead:F2} µs/event (+{withHead - micros:F2} µs, " +
             $"+{(withHead / micros - 1) * 100:F0} %; head width {model.Artifact.HyperParameters.IntentHiddenSize}, {model.IntentFeatures} prefix features; checksum {sum:F1})");
         return (micros, withHead);
     }

@@ -12,6 +12,11 @@ public sealed class SyntheticClickstream(SyntheticClickstreamOptions options)
 
     public static string ItemId(int index) => $"item-{index}";
 
+    /// <summary>The index <see cref="ItemId"/> made <paramref name="itemId"/> from.</summary>
+    public static int ItemIndex(string itemId) =>
+        itemId.StartsWith("item-", StringComparison.Ordinal) && int.TryParse(itemId.AsSpan(5), out var index) ? index
+            : throw new ArgumentException($"'{itemId}' is not a synthetic item id.", nameof(itemId));
+
     public static string UserId(int index) => $"user-{index}";
 
     /// <summary>Sessions in time order, each with a fresh session id; users return for several sessions.</summary>

@@ -11,6 +11,7 @@ public static class CliApp
                            [--no-transitions] [--transition-min-count 1] [--transition-lr-scale 1] [--item-lr-scale 1] [--weight-decay 0]
                            [--lr-decay 1] [--repeat-window 20] [--neighbours 50] [--refit auto|always|never]
                            [--intent-weight 0 (> 0: jointly trained purchase-intent head)] [--intent-hidden 32] [--intent-features]
+                           [--price-head (fit the price-preference head on the trained states; needs priced events)]
                            [--patience 3] [--seed 42] [--threads 2] [--version V] [--validation-users 0.1]
                            [--baselines pop,sr,sknn] [--json report.json] [--plot curve.png] [--exclude-seen]
         pz-train tune      --budget 10m, then the options of train: tries the given options and the settings that matter

@@ -42,10 +42,12 @@ internal static class SyntheticCommand
                     }
                 break;
             case "jsonl":
+                var catalog = new SyntheticCatalog(options);
                 foreach (var e in generator.Events(sessions))
                 {
+                    // Each event carries its item's price in the synthetic shop's catalog (what a shop's feed would send).
                     var click = new ClickEvent($"syn-{options.Seed}-{events++}", e.UserId, e.ItemId, (ClickEventType)e.EventType,
-                        e.Timestamp, e.SessionId);
+                        e.Timestamp, e.SessionId, Price: catalog[SyntheticClickstream.ItemIndex(e.ItemId)].Price);
                     writer.WriteLine(System.Text.Encoding.UTF8.GetString(ClickEventJson.Serialize(click)));
                 }
                 break;

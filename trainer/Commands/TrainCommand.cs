@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Evaluation;
 using Personalization.Model.Inference;
+using Personalization.Model.Preference;
 using Personalization.Trainer.Data;
 using Personalization.Trainer.Network;
 using Personalization.Trainer.Plots;
@@ -64,6 +65,21 @@ internal static class TrainCommand
         return new FittedModel(chosen, refitted, fitEvents);
     }
 
+    // The price-preference head on the trained model's frozen states, fitted on the training sessions' priced events
+    // (the penalty on validation), as pz-train price-preference does.
+    private static ModelArtifact WithPriceHead(ModelArtifact artifact, DataSplit split, TextWriter output)
+    {
+        var model = SessionModel.FromArtifact(artifact);
+        var (train, validation) = (PriceExamples.From(model, split.Train), PriceExamples.From(model, split.Validation));
+        if (train.Count == 0 || validation.Count == 0)
+            throw new CliException("--price-head needs events with prices in both the training and the validation sessions");
+        var head = PricePreferenceHead.Fit(train, validation, model.HiddenSize);
+        var baseline = validation.Average(e => Math.Abs(e.MeanLog - e.NextLogPrice));
+        output.WriteLine($"price-preference head on {train.Count:N0} priced prefixes: validation MAE of log price {validation.Average(e => Math.Abs(head.Predict(e) - e.NextLogPrice)):F4} " +
+            $"(session mean so far {baseline:F4}), spread {head.Spread:F4}");
+        return head.AddTo(artifact);
+    }
+
     /// <summary>Writes the artifact, evaluates it through the serving path next to the baselines, writes JSON and plot.</summary>
     public static int Finish(CliArguments args, CommandOutputs outputs, LoadedData data, DataSplit split,
         IReadOnlyList<Model.ISessionRanker> baselines, SessionModelTrainerOptions options, FittedModel fitted, double seconds,
@@ -88,7 +104,9 @@ internal static class TrainCommand
             ["train.events"] = fitted.Events,
             ["train.peak_working_set_bytes"] = peak,
         };
-        var written = ModelArtifactFile.Write(outputs.Artifact, fitted.Network.ToArtifact(split.Items.Ids, metrics, properties));
+        var artifact = fitted.Network.ToArtifact(split.Items.Ids, metrics, properties);
+        if (outputs.PriceHead) artifact = WithPriceHead(artifact, split, output);
+        var written = ModelArtifactFile.Write(outputs.Artifact, artifact);
         output.WriteLine($"wrote {outputs.Artifact}: {written.ModelVersion}");
 
         var model = SessionModel.FromArtifact(written);

@@ -73,7 +73,7 @@ public sealed class GrainPricePreferenceTests
         Assert.All(below.Items, i => Assert.InRange((double)PriceOf(i.ItemId), Math.Floor(band.Low * 100) / 100, band.Expected));
     }
 
-    private static decimal PriceOf(string itemId) => PriceModels.Price(int.Parse(itemId.Split('-')[^1]));
+    private static decimal PriceOf(string itemId) => PriceModels.Price(SyntheticClickstream.ItemIndex(itemId));
 
     // Every silo's catalog lists the synthetic items with their prices.
     private static async Task<TwoSiloCluster> StartAsync()
