@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Personalization.Benchmarks.Cli;
+using Personalization.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -12,18 +15,28 @@ internal static class ApiLoadBenchmark
 {
     private static readonly string[] Users = Enumerable.Range(0, 2000).Select(i => $"load-{i}").ToArray();
 
-    public static async Task<int> RunAsync(BenchmarkArguments args)
+    public static Command Create()
     {
-        var url = args.Text("--url");
-        var mode = args.Text("--mode");
-        var concurrency = args.Int("--concurrency", 32);
-        var seconds = args.Int("--seconds", 10);
-        var items = args.Int("--items", 500);
-        if (mode is not ("get" or "session" or "health" or "post" or "visible"))
-            throw new ArgumentException($"--mode must be get, session, health, post or visible, got '{mode}'.");
+        var url = Declare.Required<Uri>("--url", "the running web API", "URL");
+        var mode = Declare.Required<string>("--mode", "get: recommendations; session; health; post: batches of 10 events; visible: POST one event for a new user and poll its session until applied")
+            .OneOf("get", "session", "health", "post", "visible");
+        var concurrency = Declare.Value("--concurrency", 32, "workers").Positive();
+        var seconds = Declare.Value("--seconds", 10, "how long").Positive();
+        var items = Declare.Value("--items", 500, "items the requests name (item-0..)").Positive();
+        var key = BenchOptions.ApiKey();
+        var command = new Command("api", "load on a running web API: requests/s, errors and latency percentiles")
+        {
+            url, mode, concurrency, seconds, items, key,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed.GetRequiredValue(url), parsed.GetRequiredValue(mode), parsed.GetValue(concurrency),
+            parsed.GetValue(seconds), parsed.GetValue(items), BenchOptions.ApiKeyOf(parsed, key)));
+        return command;
+    }
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(url) };
-        if (args.ApiKey() is { } key) http.DefaultRequestHeaders.Add("X-Api-Key", key);
+    private static async Task<int> RunAsync(Uri url, string mode, int concurrency, int seconds, int items, string? apiKey)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = url };
+        if (apiKey is { } key) http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var latencies = new LatencyRecorder();
         var errors = 0;
         var clock = Stopwatch.StartNew();

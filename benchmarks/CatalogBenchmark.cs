@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Personalization.Benchmarks.Cli;
+using Personalization.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -9,7 +12,7 @@ using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Mock;
 using Personalization.Model;
 using Personalization.Model.Synthetic;
-using static Microsoft.Extensions.Options.Options;
+using Microsoft.Extensions.Options;
 
 namespace Personalization.Benchmarks;
 
@@ -17,11 +20,24 @@ namespace Personalization.Benchmarks;
 /// the start-up rebuild from the catalog topic (an in-process mock cluster), and the per-query rule check.</summary>
 internal static class CatalogBenchmark
 {
-    public static async Task<int> RunAsync(BenchmarkArguments args)
+    public static Command Create()
     {
-        var count = args.Int("--items", 1_000_000);
-        var partitions = args.Int("--partitions", 64);
-        var json = args.Optional("--json");
+        var items = Declare.Value("--items", 1_000_000, "synthetic catalog items").Positive();
+        var partitions = Declare.Value("--partitions", 64, "partitions of the catalog topic").Positive();
+        var json = BenchOptions.Json();
+        var command = new Command("catalog", """
+            the silo's catalog table: memory per item, parse+apply per item, the per-query rule check, and the
+            start-up rebuild from the catalog topic on an in-process mock cluster until caught up
+            """)
+        {
+            items, partitions, json,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed.GetValue(items), parsed.GetValue(partitions), parsed.GetValue(json)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int count, int partitions, string? json)
+    {
         var shop = new SyntheticCatalog(new SyntheticClickstreamOptions { Items = count, Categories = Math.Max(1, count / 250) });
         var payloads = shop.Items().Select(i => CatalogItemJson.Serialize(
             new CatalogItem(i.ItemId, i.Title, i.CategoryPath, i.Brand, i.Price, SyntheticCatalog.Currency, i.InStock))).ToArray();
@@ -85,7 +101,7 @@ internal static class CatalogBenchmark
         var produceSeconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"published to {catalog.Topic} ({partitions} partitions) in {produceSeconds:F1} s");
         var rebuilt = new CatalogTable();
-        var reader = new KafkaCatalogReader(Create(kafka), Create(catalog), rebuilt, NullLogger<KafkaCatalogReader>.Instance);
+        var reader = new KafkaCatalogReader(Options.Create(kafka), Options.Create(catalog), rebuilt, NullLogger<KafkaCatalogReader>.Instance);
         clock.Restart();
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await reader.StartAsync(CancellationToken.None);

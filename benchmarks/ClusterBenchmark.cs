@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Personalization.Benchmarks.Cli;
+using Personalization.CommandLine;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
@@ -26,22 +29,48 @@ namespace Personalization.Benchmarks;
 /// probes not applied in time are counted and the backlog growth is printed.</summary>
 internal static class ClusterBenchmark
 {
-    public static async Task<int> RunAsync(BenchmarkArguments args)
+    public static Command Create()
     {
-        var redis = args.Text("--redis");
-        var catalog = args.Int("--catalog", 100_000);
-        var users = args.Int("--users", 100_000);
-        var events = args.Int("--events", Math.Max(2 * users, 200_000));
-        var warmup = args.Int("--warmup-events", Math.Max(users, 200_000));
+        var model = BenchOptions.Model("a session model artifact (pz-train train), tiled up to --catalog items");
+        var redis = Declare.Required<string>("--redis", "a Redis server for clustering and grain storage (flushed first)", "HOST:PORT");
+        var catalog = Declare.Value("--catalog", 100_000, "catalog items").Positive();
+        var users = Declare.Value("--users", 100_000, "users").Positive();
+        var events = Declare.Optional<int?>("--events", "events of the backlog; default: 2 × users, at least 200,000", "N");
+        var warmup = Declare.Optional<int?>("--warmup-events", "events applied before the sustained window; default: users, at least 200,000", "N");
+        var partitions = Declare.Value("--partitions", 32, "partitions of the clickstream topic").Positive();
+        var loadRate = Declare.Optional<int?>("--load-rate", "events/s during the load phase; default: half the measured ingest rate", "EVENTS_PER_S");
+        var loadSeconds = Declare.Value("--load-seconds", 20, "length of the load phase").Positive();
+        var rankRate = Declare.Value("--rank-rate", 200, "top-20 requests/s during the load phase").Positive();
+        var siloSettings = Declare.Optional<string>("--silo-settings", "silo configuration to measure against the defaults", "K=V;...");
+        var json = BenchOptions.Json();
+        var command = new Command("cluster", """
+            one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
+            durable in Redis, silo heap per resident user, state bytes per user, event-to-visible latency and top-20
+            latency at --rank-rate while ingesting at --load-rate, and the raw anchors (pipelined Redis SETs of the
+            state's size, warm trivial grain calls) with the ingest rate as a ratio of them; never aborts on overload
+            """)
+        {
+            model, redis, catalog, users, events, warmup, partitions, loadRate, loadSeconds, rankRate, siloSettings, json,
+        };
+        command.SetAction((parsed, _) =>
+        {
+            var userCount = parsed.GetValue(users);
+            return RunAsync(new ClusterRun(parsed.GetRequiredValue(model), parsed.GetRequiredValue(redis), parsed.GetValue(catalog), userCount,
+                parsed.GetValue(events) ?? Math.Max(2 * userCount, 200_000), parsed.GetValue(warmup) ?? Math.Max(userCount, 200_000), parsed.GetValue(partitions), parsed.GetValue(loadRate),
+                parsed.GetValue(loadSeconds), parsed.GetValue(rankRate), parsed.GetValue(siloSettings), parsed.GetValue(json)));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ClusterRun run)
+    {
+        var (modelFile, redis, catalog, users, events, warmup, partitions, givenLoadRate, loadSeconds, rankRate, siloSettings, json) = run;
         var total = (long)warmup + events;
-        var partitions = args.Int("--partitions", 32);
-        var loadSeconds = args.Int("--load-seconds", 20);
-        var rankRate = args.Int("--rank-rate", 200);
         var report = new Dictionary<string, object?> { ["users"] = users, ["partitions"] = partitions, ["events"] = events, ["warmup_events"] = warmup };
 
         var dir = Directory.CreateTempSubdirectory("pz-bench-");
         var modelPath = Path.Combine(dir.FullName, "model.pzm");
-        var artifact = ModelArtifactFile.Write(modelPath, CatalogScaler.Scale(ModelArtifactFile.Read(args.Text("--model")), catalog));
+        var artifact = ModelArtifactFile.Write(modelPath, CatalogScaler.Scale(ModelArtifactFile.Read(modelFile), catalog));
         Console.WriteLine($"model {artifact.ModelVersion}: catalog {artifact.ItemIds.Count}, hidden {artifact.HyperParameters.HiddenSize}, window {artifact.HyperParameters.Window}");
         Console.WriteLine($"{users} users, {warmup} warm-up + {events} measured events, {partitions} partitions");
 
@@ -62,7 +91,7 @@ internal static class ClusterBenchmark
         using var applied = new AppliedEventCounter();
         using var stages = new SiloStageLatencies();
 
-        var silo = BuildSilo(redis, modelPath, kafka.BootstrapServers, args.Optional("--silo-settings"));
+        var silo = BuildSilo(redis, modelPath, kafka.BootstrapServers, siloSettings);
         var memoryBefore = HeapBytes();
         await silo.StartAsync();
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
@@ -128,7 +157,7 @@ internal static class ClusterBenchmark
         DeleteConsumed(kafka, kafkaOptions.Topic, partitions);
 
         // Phase 2: half the capacity, visibility probes and ranking at a steady rate.
-        var loadRate = args.Int("--load-rate", (int)Math.Max(100, ingestRate / 2));
+        var loadRate = givenLoadRate ?? (int)Math.Max(100, ingestRate / 2);
         var visible = new LatencyRecorder();
         var ranking = new LatencyRecorder();
         var lost = new int[1];
@@ -180,7 +209,7 @@ internal static class ClusterBenchmark
         await silo.StopAsync();
         await silo.DisposeAsync();
         dir.Delete(recursive: true);
-        if (args.Optional("--json") is { } json)
+        if (json is not null)
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }

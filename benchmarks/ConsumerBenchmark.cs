@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Personalization.Benchmarks.Cli;
+using Personalization.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
@@ -13,13 +16,26 @@ namespace Personalization.Benchmarks;
 /// sink that does nothing. Prints events/s for parse alone and for the whole consumer.</summary>
 internal static class ConsumerBenchmark
 {
-    public static async Task<int> RunAsync(BenchmarkArguments args)
+    public static Command Create()
     {
-        var events = args.Int("--events", 200_000);
-        var partitions = args.Int("--partitions", 16);
-        var batch = args.Int("--batch", 2_000);
-        var trace = args.Text("--trace", "off");
-        if (trace is not ("off" or "headers" or "on")) throw new ArgumentException("--trace is off, headers or on.");
+        var events = Declare.Value("--events", 200_000, "synthetic events in the topic").Positive();
+        var partitions = Declare.Value("--partitions", 16, "partitions of the topic").Positive();
+        var batch = Declare.Value("--batch", 2_000, "the consumer's batch size").Positive();
+        var trace = Declare.Value("--trace", "off", "headers: records carry a traceparent; on: and every span is recorded (the cost of tracing per event)")
+            .OneOf("off", "headers", "on");
+        var command = new Command("consume", """
+            the silo's Kafka consumer (consume, parse, group by user, commit) with a no-op sink on an in-process mock
+            cluster, and parse+validate alone
+            """)
+        {
+            events, partitions, batch, trace,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed.GetValue(events), parsed.GetValue(partitions), parsed.GetValue(batch), parsed.GetRequiredValue(trace)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int events, int partitions, int batch, string trace)
+    {
         // headers: every record carries a traceparent of its own, as the API writes them, but nobody listens;
         // on: also a listener that records every span (an OpenTelemetry SDK sampling all, without the export).
         using var listener = trace == "on" ? RecordAll() : null;

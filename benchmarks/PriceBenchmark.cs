@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Personalization.Benchmarks.Cli;
+using Personalization.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Personalization.Model.Pricing;
@@ -9,10 +12,24 @@ namespace Personalization.Benchmarks;
 /// catalog's titles (5–7 words) and for long titles (two titles joined, 10–14 words, like the Amazon toys set's).</summary>
 internal static class PriceBenchmark
 {
-    public static int Run(BenchmarkArguments args)
+    public static Command Create()
     {
-        var model = PriceModel.Load(args.Text("--model"));
-        var repeats = args.Int("--repeats", 20);
+        var model = BenchOptions.Model("a price model artifact (pz-train price)");
+        var repeats = Declare.Value("--repeats", 20, "passes over each title set").Positive();
+        var json = BenchOptions.Json();
+        var command = new Command("price", """
+            one thread: featurization + forward of the price model per product, synthetic and long titles; mean, p50,
+            p99 µs per item
+            """)
+        {
+            model, repeats, json,
+        };
+        command.SetAction(parsed => Run(PriceModel.Load(parsed.GetRequiredValue(model)), parsed.GetValue(repeats), parsed.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(PriceModel model, int repeats, string? json)
+    {
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         Console.WriteLine($"price model: {model.Version}; load average {load}");
         var catalog = new SyntheticCatalog(new SyntheticClickstreamOptions { Items = 2_000, Categories = 40 }).Items()
@@ -40,7 +57,7 @@ internal static class PriceBenchmark
             report[$"{label}_p50_us"] = Math.Round(p50, 1);
             report[$"{label}_p99_us"] = Math.Round(p99, 1);
         }
-        if (args.Optional("--json") is { } json)
+        if (json is not null)
             File.WriteAllText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }

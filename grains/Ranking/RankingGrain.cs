@@ -31,12 +31,14 @@ public sealed class RankingGrain(ModelRegistry models, LiveFallbackRanker fallba
     {
         var started = Stopwatch.GetTimestamp();
         var count = Math.Clamp(query.Count, 0, MaxCount);
+        using var activity = ServingTracing.StartRank(count);
         var rules = RulesOf(query.Rules);
         // The model the session's states belong to, whichever A/B arm serves it.
         var model = models.ByVersion(query.ModelVersion);
         var useModel = model is not null && query.RecentStates.Length >= model.HiddenSize;
         var ranked = useModel ? await scheduler.Run(() => Rank(model!, query, count, rules)) : Fallback(query, count, rules);
         if (ranked.Items.Count < count) ranked = RuleBackfill.Complete(ranked, count, query, rules, fallback, catalog);
+        ServingTracing.Ranked(activity, useModel, ranked);
         metrics.RankingDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("ranker", useModel ? "model" : "fallback"));
         return ranked;

@@ -110,7 +110,7 @@ public sealed class KafkaCatalogReader(
         }
         Interlocked.Increment(ref _rejected);
         pending.Add(new DeadLetterRecord(result.Message.Key, result.Message.Value, result.Topic, result.Partition.Value,
-            result.Offset.Value, record.RejectionCode!, record.Reason));
+            result.Offset.Value, record.RejectionCode!, record.Reason, result.Message.Headers));
     }
 
     // A dead-letter topic that refuses records must not stop the catalog: failures are logged and counted, and the

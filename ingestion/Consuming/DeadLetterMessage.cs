@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
 using Personalization.Ingestion.Configuration;
+using Personalization.Ingestion.Tracing;
 
 namespace Personalization.Ingestion.Consuming;
 
@@ -11,7 +13,9 @@ namespace Personalization.Ingestion.Consuming;
 /// never be sent would stall its partition. A cut part is described by its length and hash instead.</summary>
 internal static class DeadLetterMessage
 {
-    public static Message<byte[]?, byte[]?> From(DeadLetterRecord r, DeadLetterOptions bounds)
+    /// <param name="span">The dead-letter send span, whose context the message carries; without one (tracing off)
+    /// the original record's trace context is copied as it was.</param>
+    public static Message<byte[]?, byte[]?> From(DeadLetterRecord r, DeadLetterOptions bounds, Activity? span = null)
     {
         var headers = new Headers
         {
@@ -21,6 +25,7 @@ internal static class DeadLetterMessage
             { DeadLetterHeaders.OriginalPartition, Utf8(r.Partition.ToString(CultureInfo.InvariantCulture)) },
             { DeadLetterHeaders.OriginalOffset, Utf8(r.Offset.ToString(CultureInfo.InvariantCulture)) },
         };
+        ClickstreamTracing.WriteDeadLetterContext(span, r.Headers, headers);
         var value = Bounded(r.Value, bounds.MaxValueBytes, headers,
             DeadLetterHeaders.OriginalLength, DeadLetterHeaders.OriginalSha256, DeadLetterHeaders.OriginalTruncated);
         var key = Bounded(r.Key, bounds.MaxKeyBytes, headers,

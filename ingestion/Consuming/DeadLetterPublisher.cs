@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using ErrorCode = Confluent.Kafka.ErrorCode;
 using Microsoft.Extensions.Logging;
 using Personalization.Ingestion.Configuration;
+using Personalization.Ingestion.Tracing;
 
 namespace Personalization.Ingestion.Consuming;
 
@@ -29,20 +31,36 @@ public sealed class DeadLetterPublisher : IDisposable
         if (records.Count == 0) return [];
         if (_fatal) Rebuild();
         var deliveries = new Task[records.Count];
-        for (var i = 0; i < records.Count; i++)
-            deliveries[i] = _producer.ProduceAsync(_options.DeadLetterTopic, DeadLetterMessage.From(records[i], _options.DeadLetter), cancellationToken);
-        try { await Task.WhenAll(deliveries); }
-        catch when (!cancellationToken.IsCancellationRequested) { /* inspected per record below */ }
-        cancellationToken.ThrowIfCancellationRequested();
-        var failures = new List<(DeadLetterRecord, Error)>();
-        for (var i = 0; i < records.Count; i++)
+        // One send span per record, each in the trace of its own bad record (null while tracing is off).
+        var spans = new Activity?[records.Count];
+        try
         {
-            if (deliveries[i].IsCompletedSuccessfully)
-                _metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", records[i].ReasonCode));
-            else
-                failures.Add((records[i], ErrorOf(deliveries[i].Exception?.InnerException)));
+            for (var i = 0; i < records.Count; i++)
+            {
+                spans[i] = ClickstreamTracing.StartDeadLetter(_options.DeadLetterTopic, records[i]);
+                deliveries[i] = _producer.ProduceAsync(_options.DeadLetterTopic, DeadLetterMessage.From(records[i], _options.DeadLetter, spans[i]), cancellationToken);
+            }
+            try { await Task.WhenAll(deliveries); }
+            catch when (!cancellationToken.IsCancellationRequested) { /* inspected per record below */ }
+            cancellationToken.ThrowIfCancellationRequested();
+            var failures = new List<(DeadLetterRecord, Error)>();
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (deliveries[i].IsCompletedSuccessfully)
+                    _metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", records[i].ReasonCode));
+                else
+                {
+                    var error = deliveries[i].Exception?.InnerException;
+                    failures.Add((records[i], ErrorOf(error)));
+                    if (error is not null) ClickstreamTracing.Fail(spans[i], error);
+                }
+            }
+            return failures;
         }
-        return failures;
+        finally
+        {
+            foreach (var span in spans) span?.Dispose();
+        }
     }
 
     private static Error ErrorOf(Exception? e) => e switch

@@ -125,7 +125,7 @@ public sealed class KafkaClickstreamConsumer(
             if (!parsed.IsValid)
             {
                 (rejected ??= []).Add((new DeadLetterRecord(record.Message.Key, record.Message.Value, record.Topic, record.Partition.Value,
-                    record.Offset.Value, parsed.Rejection.Code(), parsed.Reason), progress));
+                    record.Offset.Value, parsed.Rejection.Code(), parsed.Reason, record.Message.Headers), progress));
                 continue;
             }
             lanes.Enqueue(new PendingEvent(new SequencedClickEvent(parsed.Event, record.Partition.Value, record.Offset.Value),

@@ -179,7 +179,7 @@ internal sealed class UserEventLanes(
             lane.UserId, options.SinkAttempts, batch.Count);
         var reason = $"{SinkFailed}: {options.SinkAttempts} attempts, last {error.GetType().Name}: {Truncate(error.Message)}";
         await deadLetters.DeliverAsync([.. batch.Select(e => new DeadLetterRecord(e.Record.Message.Key, e.Record.Message.Value,
-            e.Record.Topic, e.Record.Partition.Value, e.Record.Offset.Value, SinkFailed, reason))], stopping);
+            e.Record.Topic, e.Record.Partition.Value, e.Record.Offset.Value, SinkFailed, reason, e.Record.Message.Headers))], stopping);
     }
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];

@@ -8,7 +8,8 @@ namespace Personalization.Ingestion.Tracing;
 /// opens a <c>send</c> span per publish call and writes its W3C trace context (<c>traceparent</c>, <c>tracestate</c>)
 /// into every record's headers; the consumer opens a <c>process</c> span per grain call, parented to the first
 /// record's context and linked to all of them, so the grain apply continues the trace of the request that published
-/// it. Nothing is written or parsed while nobody listens to the source (tracing off costs one branch per record).
+/// it; a rejected record's dead-letter copy is sent under a span of the rejected record's own trace. Nothing is
+/// written or parsed while nobody listens to the source (tracing off costs one branch per record).
 /// Span names and attributes follow the OpenTelemetry messaging conventions.</summary>
 public static class ClickstreamTracing
 {
@@ -34,12 +35,38 @@ public static class ClickstreamTracing
     {
         if (activity is null) return null;
         var headers = new Headers();
-        DistributedContextPropagator.Current.Inject(activity, headers, static (carrier, name, value) =>
-        {
-            // Baggage is not part of the contract: only the trace context travels.
-            if (value is not null && name is TraceParent or TraceState) ((Headers)carrier!).Add(name, Encoding.ASCII.GetBytes(value));
-        });
+        Inject(activity, headers);
         return headers.Count == 0 ? null : headers;
+    }
+
+    /// <summary>Starts the producer span of one dead-letter record, a child of the bad record's own trace context
+    /// (from its headers), so the record's trace ends at the dead-letter topic with the reason; null when tracing is off.</summary>
+    public static Activity? StartDeadLetter(string topic, Consuming.DeadLetterRecord record)
+    {
+        if (!Source.HasListeners()) return null;
+        TryExtract(record.Headers, out var parent);
+        var activity = Source.StartActivity($"send {topic}", ActivityKind.Producer, parent);
+        if (activity is { IsAllDataRequested: true })
+            activity.SetTag("messaging.system", "kafka")
+                .SetTag("messaging.operation.type", "send")
+                .SetTag("messaging.destination.name", topic)
+                .SetTag("pz.dead_letter.reason", record.ReasonCode)
+                .SetTag("pz.dead_letter.original", $"{record.Topic}/{record.Partition}/{record.Offset}");
+        return activity;
+    }
+
+    /// <summary>Writes the trace context a dead-letter record carries into <paramref name="target"/>: the dead-letter
+    /// span's, or without one (tracing off here) the original record's trace headers as they were, unparsed.</summary>
+    public static void WriteDeadLetterContext(Activity? span, Headers? original, Headers target)
+    {
+        if (span is not null)
+        {
+            Inject(span, target);
+            return;
+        }
+        if (original is null) return;
+        foreach (var name in new[] { TraceParent, TraceState })
+            if (original.TryGetLastBytes(name, out var value)) target.Add(name, value);
     }
 
     /// <summary>Starts the consumer span of one grain call over <paramref name="records"/> (all of one user), or null
@@ -82,6 +109,13 @@ public static class ClickstreamTracing
         activity.SetStatus(ActivityStatusCode.Error, error.Message);
         activity.AddException(error);
     }
+
+    private static void Inject(Activity activity, Headers headers) =>
+        DistributedContextPropagator.Current.Inject(activity, headers, static (carrier, name, value) =>
+        {
+            // Baggage is not part of the contract: only the trace context travels.
+            if (value is not null && name is TraceParent or TraceState) ((Headers)carrier!).Add(name, Encoding.ASCII.GetBytes(value));
+        });
 
     private const string TraceParent = "traceparent";
     private const string TraceState = "tracestate";

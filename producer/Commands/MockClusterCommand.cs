@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.CommandLine;
 using System.Runtime.InteropServices;
 using Personalization.Ingestion.Configuration;
 using Personalization.Ingestion.Mock;

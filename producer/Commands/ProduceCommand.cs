@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.CommandLine;
 using System.Runtime.InteropServices;
 using Personalization.Ingestion.Configuration;
 using Personalization.Model.Synthetic;
@@ -46,7 +47,7 @@ internal static class ProduceCommand
             DefaultValueFactory = _ => 0,
         }.NonNegative();
         var limit = new Option<long?>("--limit") { Description = "stop after N events (default: the whole source)", HelpName = "N" };
-        limit.Validators.Add(r => { if (r.GetValueOrDefault<long?>() < 0) r.AddError("--limit must not be negative."); });
+        limit.Validators.Add(r => { if (r.Converted<long?>() < 0) r.AddError("--limit must not be negative."); });
         var client = ClientSettings.Option();
 
         var command = new RootCommand("""
@@ -61,7 +62,7 @@ internal static class ProduceCommand
         command.Validators.Add(result =>
         {
             var sources = (result.GetResult(jsonl) is not null ? 1 : 0) + (result.GetResult(tsv) is not null ? 1 : 0)
-                + (result.GetValue(synthetic) ? 1 : 0) + (result.GetValue(syntheticCatalog) ? 1 : 0);
+                + (result.Converted(synthetic) ? 1 : 0) + (result.Converted(syntheticCatalog) ? 1 : 0);
             if (sources != 1) result.AddError("choose exactly one of --jsonl FILE, --tsv FILE, --synthetic, --synthetic-catalog");
         });
         command.SetAction((parsed, _) =>

@@ -33,5 +33,22 @@ public sealed class TraceRecorder : IDisposable
         return ($"00-{traceId}-{ActivitySpanId.CreateRandom()}-01", traceId);
     }
 
+    /// <summary>A request that starts a new, sampled trace (its <c>traceparent</c> header), as a traced caller sends it.</summary>
+    public static (HttpRequestMessage Request, ActivityTraceId TraceId) NewTracedRequest(HttpMethod method, string uri)
+    {
+        var (traceParent, traceId) = NewTraceParent();
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Add("traceparent", traceParent);
+        return (request, traceId);
+    }
+
+    /// <summary>The parents of <paramref name="span"/> within <paramref name="trace"/>, nearest first.</summary>
+    public static IEnumerable<Activity> Ancestors(Activity span, IReadOnlyList<Activity> trace)
+    {
+        for (var parent = trace.FirstOrDefault(a => a.SpanId == span.ParentSpanId); parent is not null;
+             parent = trace.FirstOrDefault(a => a.SpanId == parent.ParentSpanId))
+            yield return parent;
+    }
+
     public void Dispose() => _listener.Dispose();
 }

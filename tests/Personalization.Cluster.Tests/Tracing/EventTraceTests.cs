@@ -14,9 +14,9 @@ public sealed class EventTraceTests(ApiClusterFixture cluster)
     {
         using var traces = new TraceRecorder();
         var user = ClickEvents.Unique("traced");
-        var (traceParent, traceId) = TraceRecorder.NewTraceParent();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = ApiEvents.Json(ApiEvents.Event(user, "item-10")) };
-        request.Headers.Add("traceparent", traceParent);
+        var (request, traceId) = TraceRecorder.NewTracedRequest(HttpMethod.Post, "/api/events");
+        using var _ = request;
+        request.Content = ApiEvents.Json(ApiEvents.Event(user, "item-10"));
 
         var response = await cluster.Http.SendAsync(request);
 
@@ -33,16 +33,9 @@ public sealed class EventTraceTests(ApiClusterFixture cluster)
         Assert.Equal("kafka", process.GetTagItem("messaging.system"));
         Assert.Equal(ApiClusterFixture.Topic, process.GetTagItem("messaging.destination.name"));
         // Between the consumer and the apply: Orleans' client and server spans of the grain call.
-        var path = Ancestors(apply, trace).ToList();
+        var path = TraceRecorder.Ancestors(apply, trace).ToList();
         Assert.Contains(process, path);
         Assert.Contains(path.TakeWhile(a => a != process), a => a.Source.Name == "Microsoft.Orleans.Application" && a.Kind == ActivityKind.Server);
         Assert.Equal(1, apply.GetTagItem("pz.events.count"));
-    }
-
-    private static IEnumerable<Activity> Ancestors(Activity span, IReadOnlyList<Activity> trace)
-    {
-        for (var parent = trace.FirstOrDefault(a => a.SpanId == span.ParentSpanId); parent is not null;
-             parent = trace.FirstOrDefault(a => a.SpanId == parent.ParentSpanId))
-            yield return parent;
     }
 }

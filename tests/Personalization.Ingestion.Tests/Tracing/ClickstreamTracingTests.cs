@@ -107,6 +107,52 @@ public sealed class ClickstreamTracingTests(MockKafkaFixture kafka)
         Assert.Empty(process.Links);
     }
 
+    [Fact]
+    public async Task A_rejected_record_is_dead_lettered_under_a_send_span_of_its_own_trace()
+    {
+        var options = kafka.NewTopics(partitions: 1);
+        using var traces = new TraceRecorder();
+        await using var consumer = await RunningConsumer.StartAsync(options, new ActivityCapturingSink());
+        var bad = NewContext();
+
+        var offset = await ProduceAsync(options, "not json", HeadersOf(bad));
+
+        await Eventually.Until(() => traces.Trace(bad.TraceId).Any(a => a.DisplayName == $"send {options.DeadLetterTopic}"),
+            "the bad record reaches the dead-letter topic", seconds: 20);
+        var send = Assert.Single(traces.Trace(bad.TraceId), a => a.DisplayName == $"send {options.DeadLetterTopic}");
+        Assert.Equal(ActivityKind.Producer, send.Kind);
+        Assert.Equal(bad.SpanId, send.ParentSpanId);
+        Assert.Equal("not_json", send.GetTagItem("pz.dead_letter.reason"));
+        Assert.Equal($"{options.Topic}/0/{offset}", send.GetTagItem("pz.dead_letter.original"));
+        var letter = Assert.Single(DeadLetterReader.ReadAll(options, 1));
+        Assert.Equal($"00-{bad.TraceId}-{send.SpanId}-01", letter.Headers["traceparent"]);
+    }
+
+    [Fact]
+    public async Task Without_a_listener_a_dead_letter_record_carries_the_bad_records_trace_context_as_it_came()
+    {
+        var options = kafka.NewTopics(partitions: 1);
+        await using var consumer = await RunningConsumer.StartAsync(options, new ActivityCapturingSink());
+        var bad = NewContext();
+        var headers = HeadersOf(bad);
+        headers.Add("tracestate", "vendor=abc"u8.ToArray());
+
+        await ProduceAsync(options, """{"eventId":"e1","userId":"dave"}""", headers);
+
+        await Eventually.Until(() => DeadLetterReader.Count(options) == 1, "the bad record reaches the dead-letter topic", seconds: 20);
+        var letter = Assert.Single(DeadLetterReader.ReadAll(options, 1));
+        Assert.Equal($"00-{bad.TraceId}-{bad.SpanId}-01", letter.Headers["traceparent"]);
+        Assert.Equal("vendor=abc", letter.Headers["tracestate"]);
+        Assert.Equal("missing_field", letter.Headers[DeadLetterHeaders.ReasonCode]);
+    }
+
+    private static async Task<long> ProduceAsync(KafkaOptions options, string value, Headers headers)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = options.BootstrapServers }).Build();
+        var delivered = await producer.ProduceAsync(options.Topic, new Message<string, byte[]> { Key = "dave", Value = Encoding.UTF8.GetBytes(value), Headers = headers });
+        return delivered.Offset.Value;
+    }
+
     private static ActivityContext NewContext() =>
         new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
 
