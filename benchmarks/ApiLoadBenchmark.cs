@@ -17,7 +17,7 @@ internal static class ApiLoadBenchmark
 
     public static Command Create()
     {
-        var url = Declare.Required<Uri>("--url", "the running web API", "URL");
+        var url = Declare.RequiredUrl("--url", "the running web API");
         var mode = Declare.Required<string>("--mode", "get: recommendations; session; health; post: batches of 10 events; visible: POST one event for a new user and poll its session until applied")
             .OneOf("get", "session", "health", "post", "visible");
         var concurrency = Declare.Value("--concurrency", 32, "workers").Positive();

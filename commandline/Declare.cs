@@ -22,4 +22,17 @@ public static class Declare
     {
         Description = description, HelpName = helpName, Required = true,
     };
+
+    /// <summary>A required absolute URL (System.CommandLine has no converter for <see cref="Uri"/>).</summary>
+    public static Option<Uri> RequiredUrl(string name, string description) => new(name)
+    {
+        Description = description, HelpName = "URL", Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url)) return url;
+            result.AddError($"{name} '{text}' is not an absolute URL.");
+            return null;
+        },
+    };
 }

@@ -10,7 +10,7 @@ internal static class ChaosCommand
     public static Command Create()
     {
         var defaults = new ChaosOptions { Api = new Uri("http://127.0.0.1"), BootstrapServers = "", RedisPid = 0, SiloPidFile = "", KafkaPid = 0 };
-        var api = Declare.Required<Uri>("--api", "the running system's web API", "URL");
+        var api = Declare.RequiredUrl("--api", "the running system's web API");
         var bootstrap = Declare.Required<string>("--bootstrap", "its Kafka bootstrap servers", "HOST:PORT");
         var redisPid = Declare.Required<int>("--redis-pid", "the Redis server's pid (SIGSTOP/SIGCONT pause it)", "N");
         var siloPidFile = Declare.Required<string>("--silo-pid-file", "a file holding the pid of the silo to kill", "FILE");

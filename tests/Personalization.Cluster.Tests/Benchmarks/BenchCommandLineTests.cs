@@ -47,6 +47,7 @@ public sealed class BenchCommandLineTests
     [InlineData("'--model' is required", "model", "--catalog", "1000")]
     [InlineData("--model '/no/such.pzm' does not exist", "cluster", "--model", "/no/such.pzm", "--redis", "127.0.0.1:1")]
     [InlineData("--mode 'put': get, session, health, post, visible", "api", "--url", "http://127.0.0.1:1", "--mode", "put")]
+    [InlineData("--url 'not a url' is not an absolute URL", "api", "--url", "not a url")]
     [InlineData("Cannot parse argument 'x' for option '--redis-pid'", "chaos", "--api", "http://127.0.0.1:1", "--bootstrap", "h:1",
         "--redis-pid", "x", "--silo-pid-file", "f", "--kafka-pid", "2")]
     [InlineData("Unrecognized command or argument 'frobnicate'", "frobnicate")]
@@ -59,6 +60,18 @@ public sealed class BenchCommandLineTests
         Assert.StartsWith("pz-bench: ", error);
         Assert.Contains("--help' for the options.", error);
         Assert.Empty(output);
+    }
+
+    [Fact]
+    public void A_url_option_parses_an_absolute_url_as_scripts_pass_it()
+    {
+        var api = Personalization.CommandLine.Declare.RequiredUrl("--api", "the web API");
+        var root = new System.CommandLine.RootCommand { api };
+
+        var parsed = root.Parse(["--api", "http://127.0.0.1:5080"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(new Uri("http://127.0.0.1:5080/"), parsed.GetRequiredValue(api));
     }
 
     [Fact]
