@@ -1,10 +1,4 @@
 namespace Personalization.Trainer.Commands;
 
-/// <summary>Where <c>train</c> and <c>tune</c> write: the artifact (with the price-preference head fitted on the
-/// trained states when <see cref="PriceHead"/>), the JSON report, the curve, and how the model is evaluated.</summary>
-internal sealed record CommandOutputs(string Artifact, string? Json, string? Plot, string? Label, bool ExcludeSeen, bool PriceHead = false)
-{
-    public static CommandOutputs Read(CliArguments args) =>
-        new(args.Required("out"), args.String("json"), args.String("plot"), args.String("version"), args.Flag("exclude-seen"),
-            args.Flag("price-head"));
-}
+/// <summary>Where <c>train</c> and <c>tune</c> write: the artifact, the JSON report, the curve, and how the model is evaluated.</summary>
+internal sealed record CommandOutputs(string Artifact, string? Json, string? Plot, string? Label, bool ExcludeSeen);

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Personalization.CommandLine;
 using Personalization.Model;
 using Personalization.Model.Inference;
 using Personalization.Trainer.Plots;
@@ -7,16 +9,34 @@ namespace Personalization.Trainer.Commands;
 /// <summary><c>pz-train evaluate</c>: baselines and/or a trained model on the test part of a data set.</summary>
 internal static class EvaluateCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    private const string AllBaselines = "pop,sr,sknn";
+
+    public static Command Create()
     {
-        var modelPath = args.String("model");
-        var names = BaselineFactory.Names(args, modelPath is null ? "pop,sr,sknn" : "");
-        var json = args.String("json");
-        var plot = args.String("plot");
-        var excludeSeen = args.Flag("exclude-seen");
-        var (data, split) = SplitLoader.Load(args, output);
-        var rankers = new List<ISessionRanker>(BaselineFactory.Build(names, args, split));
-        args.RejectUnknown();
+        var data = new DataOptionSet();
+        var baselines = new BaselineOptionSet($"{AllBaselines} without --model, none with it");
+        var model = Declare.Optional<string>("--model", "a trained model artifact (pz-train train)", "FILE").ExistingFile();
+        var json = OutputOptions.Json();
+        var plot = OutputOptions.Plot("HR@K and MRR@K for K = 1..20");
+        var excludeSeen = OutputOptions.ExcludeSeen();
+        var command = new Command("evaluate", "baselines and/or a trained model on the test part of a data set") { model };
+        data.AddTo(command);
+        baselines.AddTo(command);
+        foreach (var option in new Option[] { json, plot, excludeSeen }) command.Add(option);
+        command.SetAction(parsed =>
+        {
+            var modelPath = parsed.GetValue(model);
+            return Run(data.Read(parsed)!, baselines.Read(parsed, modelPath is null ? AllBaselines : ""), modelPath,
+                parsed.GetValue(json), parsed.GetValue(plot), parsed.GetValue(excludeSeen), parsed.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static int Run(DataSelection selection, BaselineChoice baselines, string? modelPath, string? json, string? plot,
+        bool excludeSeen, TextWriter output)
+    {
+        var (data, split) = SplitLoader.Load(selection, output);
+        var rankers = new List<ISessionRanker>(BaselineFactory.Build(baselines, split));
         if (modelPath is not null)
         {
             var model = SessionModel.Load(modelPath);
@@ -30,12 +50,12 @@ internal static class EvaluateCommand
         ResultTable.Write(output, results, [10, 20]);
         if (json is not null)
         {
-            RankerEvaluation.Report(args, data, split, results).Write(json);
+            RankerEvaluation.Report(selection.Input, data, split, results).Write(json);
             output.WriteLine($"wrote {json}");
         }
         if (plot is not null)
         {
-            MetricByKPlot.Write(plot, results, Path.GetFileName(args.Required("input")));
+            MetricByKPlot.Write(plot, results, Path.GetFileName(selection.Input));
             output.WriteLine($"wrote {plot}");
         }
         return 0;

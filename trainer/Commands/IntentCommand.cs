@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
+using Personalization.CommandLine;
 using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Data;
@@ -18,27 +20,59 @@ namespace Personalization.Trainer.Commands;
 /// logistic baselines, and writes the variant with the lower validation log-loss as the artifact.</summary>
 internal static class IntentCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    /// <summary>Sampled negatives for large catalogs (which turns the transition and repeat scores off).</summary>
+    private const int LargeCatalog = 5_000, LargeCatalogNegatives = 512;
+
+    public static Command Create()
     {
-        var json = args.String("json");
-        var plot = args.String("plot");
-        var outPath = args.String("out");
-        var variant = args.String("variant") ?? "both";
-        if (variant is not ("both" or "joint" or "frozen")) throw new CliException("--variant is joint, frozen or both");
-        var (label, format, split) = Load(args, output);
-        var rareItems = args.Int("rare-items", 2);
-        var vocabulary = split.ModelVocabulary(rareItems, args.Int("rare-buckets", 512));
-        // Sampled negatives for large catalogs (which turns the transition and repeat scores off).
-        var options = TrainerArguments.Read(args, SessionModelTrainerOptions.ForIntent with
+        var data = new DataOptionSet(required: false, leaveLastOut: false);
+        var trainer = new SessionTrainerOptionSet(SessionModelTrainerOptions.ForIntent,
+            negativesDefault: $"{LargeCatalogNegatives} above {LargeCatalog:N0} items, else 0");
+        var purchases = Declare.Optional<string>("--purchases", "DIGINETICA purchases to join onto --format diginetica", "FILE").ExistingFile();
+        var categories = Declare.Optional<string>("--categories", "DIGINETICA product categories (with --purchases)", "FILE").ExistingFile();
+        var synthetic = Declare.Value("--synthetic", 0, "N synthetic intent sessions instead of --input").NonNegative();
+        var dataSeed = Declare.Value("--data-seed", 42, "seed of the synthetic sessions");
+        var variant = Declare.Value("--variant", "both", "joint: trained with next-item; frozen: on a next-item model's states").OneOf("both", "joint", "frozen");
+        var noWideStart = Declare.Flag("--no-wide-start", "the head's wide part starts from zero, not from the logistic fit");
+        var rareItems = Declare.Value("--rare-items", 2, "items seen fewer times in training step as a hashed 'rare item' row").NonNegative();
+        var rareBuckets = Declare.Value("--rare-buckets", 512, "hashed 'rare item' rows (0: none)").NonNegative();
+        var outPath = Declare.Optional<string>("--out", "write the variant with the lower validation log-loss as the artifact", "FILE");
+        var json = OutputOptions.Json();
+        var plot = OutputOptions.Plot("the reliability diagram");
+        var refit = RefitOption.Create("the joint head: train again on train + validation for its chosen epochs, as for train");
+        var command = new Command("intent", """
+            purchase intent: for every prefix before a session's first purchase, predict whether it goes on to a purchase;
+            the GRU head (joint and/or frozen) next to the constant-rate and logistic baselines, by ROC-AUC, PR-AUC,
+            log-loss and calibration; sessions split by start time (synthetic: the last 20 % test, the 10 % before validation)
+            """)
         {
-            NegativeSamples = vocabulary.Count > 5_000 ? 512 : 0,
+            synthetic, dataSeed, purchases, categories, variant, noWideStart, refit, rareItems, rareBuckets, outPath, json, plot,
+        };
+        data.AddTo(command);
+        trainer.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if ((result.Converted(synthetic) > 0) == (result.GetResult(data.Input) is not null))
+                result.AddError("give either --synthetic N or --input FILE --format F");
         });
-        var wideStart = !args.Flag("no-wide-start");
-        var refit = TrainerArguments.Refit(args);
-        args.RejectUnknown();
-        try { options.Validate(); }
-        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
-        if (options.Shape.IntentHiddenSize < 1) throw new CliException("--intent-hidden must be positive");
+        command.SetAction(parsed =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            var (label, format, split) = parsed.GetValue(synthetic) is > 0 and var count
+                ? Synthetic(count, parsed.GetValue(dataSeed), output)
+                : Load(data.Read(parsed)!, parsed.GetValue(purchases), parsed.GetValue(categories), output);
+            var vocabulary = split.ModelVocabulary(parsed.GetValue(rareItems), parsed.GetValue(rareBuckets));
+            var options = trainer.Read(parsed, negatives: vocabulary.Count > LargeCatalog ? LargeCatalogNegatives : 0);
+            return Run(label, format, split, vocabulary, parsed.GetValue(rareItems), options, parsed.GetRequiredValue(variant),
+                !parsed.GetValue(noWideStart), parsed.GetValue(refit), parsed.GetValue(outPath), parsed.GetValue(json), parsed.GetValue(plot), output);
+        });
+        return command;
+    }
+
+    private static int Run(string label, string format, IntentSplit split, ItemVocabulary vocabulary, int rareItems,
+        SessionModelTrainerOptions options, string variant, bool wideStart, RefitPolicy refit, string? outPath, string? json, string? plot, TextWriter output)
+    {
+        CliException.Check(options.Validate);
         output.WriteLine(split.Describe());
         output.WriteLine(vocabulary.RareBuckets > 0
             ? $"model vocabulary: {vocabulary.Count - vocabulary.RareBuckets:N0} items seen at least {rareItems} times in training + {vocabulary.RareBuckets} rare-item buckets"
@@ -152,33 +186,27 @@ internal static class IntentCommand
         return IntentResult.From(predictor.Name, metrics, validationLogLoss, fitted);
     }
 
-    private static (string Label, string Format, IntentSplit Split) Load(CliArguments args, TextWriter output)
+    private static (string Label, string Format, IntentSplit Split) Synthetic(int count, int seed, TextWriter output)
     {
-        var synthetic = args.Int("synthetic", 0);
-        var testDays = args.String("test-days");
-        if (synthetic > 0)
+        var sessions = new SyntheticIntentSessions(Seed: seed).Sessions(count).ToList();
+        output.WriteLine($"synthetic intent sessions: {sessions.Count:N0}");
+        return ("synthetic-intent", "synthetic", IntentSplit.ByShare(sessions, 0.2, 0.1));
+    }
+
+    private static (string Label, string Format, IntentSplit Split) Load(DataSelection selection, string? purchases, string? categoriesPath,
+        TextWriter output)
+    {
+        var data = DataReader.Read(selection.Input, selection.Format);
+        if (purchases is not null)
         {
-            var sessions = new SyntheticIntentSessions(Seed: args.Int("data-seed", 42)).Sessions(synthetic).ToList();
-            output.WriteLine($"synthetic intent sessions: {sessions.Count:N0}");
-            return ("synthetic-intent", "synthetic", IntentSplit.ByShare(sessions, 0.2, 0.1));
-        }
-        var input = args.Required("input");
-        DataFormat format;
-        try { format = DataReader.ParseFormat(args.Required("format")); }
-        catch (ArgumentException e) { throw new CliException(e.Message); }
-        if (!File.Exists(input)) throw new CliException($"--input '{input}' does not exist");
-        var data = DataReader.Read(input, format);
-        if (args.String("purchases") is { } purchases)
-        {
-            if (format != DataFormat.Diginetica) throw new CliException("--purchases joins DIGINETICA purchases onto --format diginetica");
+            if (selection.Format != DataFormat.Diginetica) throw new CliException("--purchases joins DIGINETICA purchases onto --format diginetica");
             using var reader = new StreamReader(purchases);
-            using var categories = args.String("categories") is { } c ? new StreamReader(c) : null;
+            using var categories = categoriesPath is { } c ? new StreamReader(c) : null;
             data = DigineticaPurchases.Join(data, reader, categories, out var clamped);
             output.WriteLine($"purchases joined; {clamped:N0} dated more than an hour after their session's last view were placed right after it");
         }
         foreach (var line in data.Describe()) output.WriteLine(line);
-        var days = testDays is null ? (format == DataFormat.Taobao ? 2 : 14) : args.Double("test-days", 0);
-        return (Path.GetFileName(input), format.ToString().ToLowerInvariant(),
-            IntentSplit.ByTime(data.Sessions, days, args.Double("validation-days", days)));
+        return (Path.GetFileName(selection.Input), selection.Format.ToString().ToLowerInvariant(),
+            IntentSplit.ByTime(data.Sessions, selection.TestDays, selection.ValidationDays));
     }
 }

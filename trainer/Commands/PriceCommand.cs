@@ -1,8 +1,10 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Personalization.Model.Pricing;
+using Personalization.CommandLine;
 using Personalization.Model.Pricing.Baselines;
 using Personalization.Model.Pricing.Evaluation;
+using Personalization.Model.Pricing;
 using Personalization.Trainer.Pricing;
 
 namespace Personalization.Trainer.Commands;
@@ -14,53 +16,98 @@ internal static class PriceCommand
 {
     public const string BaselineNames = "global-median,category-median,tfidf-ridge";
 
-    public static int Run(CliArguments args, TextWriter output)
+    public static Command Create()
     {
-        var input = args.Required("input");
-        var outPath = args.String("out");
-        var json = args.String("json");
-        var label = args.String("version");
-        var names = (args.String("baselines") ?? BaselineNames).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var lambda = args.Double("ridge-lambda", 1);
         var defaults = new PriceTrainerOptions();
-        var widths = args.String("widths");
-        var options = defaults with
-        {
-            Epochs = args.Int("epochs", defaults.Epochs),
-            BatchSize = args.Int("batch-size", defaults.BatchSize),
-            LearningRate = args.Double("learning-rate", defaults.LearningRate),
-            WeightDecay = args.Double("weight-decay", defaults.WeightDecay),
-            Dropout = args.Double("dropout", defaults.Dropout),
-            TokenLearningRate = args.String("token-learning-rate") is null ? defaults.TokenLearningRate : args.Double("token-learning-rate", 0),
-            WideLearningRate = args.Double("wide-learning-rate", defaults.WideLearningRate),
-            WideWeightDecay = args.Double("wide-weight-decay", defaults.WideWeightDecay),
-            MinCount = args.Int("min-count", defaults.MinCount),
-            Patience = args.Int("patience", defaults.Patience),
-            MedianHuberWeight = args.Double("median-huber", defaults.MedianHuberWeight),
-            HuberDelta = args.Double("huber-delta", defaults.HuberDelta),
-            AverageFromEpoch = args.Int("average-from", defaults.AverageFromEpoch),
-            Seed = args.Int("seed", defaults.Seed),
-            Threads = args.Int("threads", defaults.Threads),
-            Shape = defaults.Shape with
-            {
-                TextBuckets = args.Int("buckets", defaults.Shape.TextBuckets),
-                WideBuckets = args.Int("wide-buckets", defaults.Shape.WideBuckets),
-                Members = args.Int("members", defaults.Shape.Members),
-                EmbeddingSize = args.Int("embedding", defaults.Shape.EmbeddingSize),
-                Filters = args.Int("filters", defaults.Shape.Filters),
-                HiddenSize = args.Int("hidden", defaults.Shape.HiddenSize),
-                ConvolutionWidths = widths is null ? defaults.Shape.ConvolutionWidths : ParseWidths(widths),
-            },
-        };
+        var shape = defaults.Shape;
+        var input = Declare.Required<string>("--input", "a ';'-separated product table with a header (the Amazon UK toys columns)", "FILE").ExistingFile();
+        var outPath = Declare.Optional<string>("--out", "the price model artifact to write (required unless --no-model)", "FILE");
+        var json = OutputOptions.Json();
+        var label = OutputOptions.Version();
+        var names = Declare.Value("--baselines", BaselineNames, "comma-separated baselines").ListOf("price baseline", BaselineNames.Split(','));
+        var lambda = Declare.Value("--ridge-lambda", 1.0, "tfidf-ridge: the ridge penalty");
+        var noModel = Declare.Flag("--no-model", "evaluate the baselines alone");
         // Not refitted unless asked: a refit doubles the training time and was not measured to pay here (docs).
-        var refit = args.String("refit") is null ? RefitPolicy.Never : TrainerArguments.Refit(args);
-        var noModel = args.Flag("no-model");
-        args.RejectUnknown();
-        if (outPath is null && !noModel) throw new CliException("--out is required (or --no-model for the baselines alone)");
-        foreach (var name in names)
-            if (!BaselineNames.Split(',').Contains(name)) throw new CliException($"unknown price baseline '{name}' (known: {BaselineNames})");
-        try { options.Validate(); options.Shape.Validate(); }
-        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
+        var refit = RefitOption.Create("train each member again on train + validation for its chosen epochs", RefitPolicy.Never);
+        var tokenLearningRate = Declare.Value("--token-learning-rate", defaults.TokenLearningRate, "learning rate of the token table (default: --learning-rate when unset)");
+        var wideLearningRate = Declare.Value("--wide-learning-rate", defaults.WideLearningRate, "learning rate of the wide (linear) part");
+        var wideWeightDecay = Declare.Value("--wide-weight-decay", defaults.WideWeightDecay, "weight decay of the wide part");
+        var wideBuckets = Declare.Value("--wide-buckets", shape.WideBuckets, "rows of the wide part's hashed table (0: no wide part)").NonNegative();
+        var members = Declare.Value("--members", shape.Members, "networks (seeds seed, seed + 1, ...) averaged in one artifact").Positive();
+        var epochs = Declare.Value("--epochs", defaults.Epochs, "most epochs (early stopping on validation)");
+        var batchSize = Declare.Value("--batch-size", defaults.BatchSize, "products per batch");
+        var learningRate = Declare.Value("--learning-rate", defaults.LearningRate, "Adam learning rate");
+        var weightDecay = Declare.Value("--weight-decay", defaults.WeightDecay, "AdamW weight decay");
+        var dropout = Declare.Value("--dropout", defaults.Dropout, "dropout");
+        var minCount = Declare.Value("--min-count", defaults.MinCount, "category prefixes and brands seen fewer times share the unknown row");
+        var patience = Declare.Value("--patience", defaults.Patience, "epochs without a lower validation loss before stopping");
+        var medianHuber = Declare.Value("--median-huber", defaults.MedianHuberWeight, "weight of a Huber term on the median head (0: none)");
+        var huberDelta = Declare.Value("--huber-delta", defaults.HuberDelta, "the Huber term's switch from squared to absolute error, in log price");
+        var averageFrom = Declare.Value("--average-from", defaults.AverageFromEpoch, "average the weights from this epoch on (0: no averaging)");
+        var seed = Declare.Value("--seed", defaults.Seed, "random seed");
+        var threads = Declare.Value("--threads", defaults.Threads, "libtorch threads").Positive();
+        var buckets = Declare.Value("--buckets", shape.TextBuckets, "rows of the hashed token table").Positive();
+        var embedding = Declare.Value("--embedding", shape.EmbeddingSize, "token embedding size").Positive();
+        var filters = Declare.Value("--filters", shape.Filters, "filters per convolution width").Positive();
+        var hidden = Declare.Value("--hidden", shape.HiddenSize, "hidden layer size").Positive();
+        var widths = new Option<int[]>("--widths")
+        {
+            Description = "convolution widths", HelpName = "1,2,3", DefaultValueFactory = _ => shape.ConvolutionWidths, CustomParser = ParseWidths,
+        };
+        var command = new Command("price", """
+            train the text CNN price model on a product table split by md5(id) (test: 0 mod 5), write the artifact and
+            report MAE, MdAPE and R² of log price next to the baselines
+            """)
+        {
+            input, outPath, json, label, names, lambda, noModel, epochs, batchSize, learningRate, weightDecay, dropout, minCount,
+            patience, medianHuber, huberDelta, averageFrom, seed, threads, buckets, embedding, filters, hidden, widths,
+            refit, tokenLearningRate, wideLearningRate, wideWeightDecay, wideBuckets, members,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(outPath) is null && !result.Converted(noModel)) result.AddError("--out is required (or --no-model for the baselines alone)");
+        });
+        command.SetAction(parsed =>
+        {
+            var options = defaults with
+            {
+                Epochs = parsed.GetValue(epochs),
+                BatchSize = parsed.GetValue(batchSize),
+                LearningRate = parsed.GetValue(learningRate),
+                WeightDecay = parsed.GetValue(weightDecay),
+                Dropout = parsed.GetValue(dropout),
+                TokenLearningRate = parsed.GetValue(tokenLearningRate),
+                WideLearningRate = parsed.GetValue(wideLearningRate),
+                WideWeightDecay = parsed.GetValue(wideWeightDecay),
+                MinCount = parsed.GetValue(minCount),
+                Patience = parsed.GetValue(patience),
+                MedianHuberWeight = parsed.GetValue(medianHuber),
+                HuberDelta = parsed.GetValue(huberDelta),
+                AverageFromEpoch = parsed.GetValue(averageFrom),
+                Seed = parsed.GetValue(seed),
+                Threads = parsed.GetValue(threads),
+                Shape = shape with
+                {
+                    TextBuckets = parsed.GetValue(buckets),
+                    WideBuckets = parsed.GetValue(wideBuckets),
+                    Members = parsed.GetValue(members),
+                    EmbeddingSize = parsed.GetValue(embedding),
+                    Filters = parsed.GetValue(filters),
+                    HiddenSize = parsed.GetValue(hidden),
+                    ConvolutionWidths = parsed.GetRequiredValue(widths),
+                },
+            };
+            return Run(parsed.GetRequiredValue(input), parsed.GetValue(noModel) ? null : parsed.GetValue(outPath), parsed.GetValue(json),
+                parsed.GetValue(label), [.. OptionRules.Split(parsed.GetRequiredValue(names)).Select(n => n.ToLowerInvariant())], parsed.GetValue(lambda), options,
+                parsed.GetValue(refit), parsed.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static int Run(string input, string? outPath, string? json, string? label, IReadOnlyList<string> names, double lambda,
+        PriceTrainerOptions options, RefitPolicy refit, TextWriter output)
+    {
+        CliException.Check(() => { options.Validate(); options.Shape.Validate(); });
 
         var data = ProductCsvReader.Read(input);
         var split = ProductSplit.ByIdHash(data.Products);
@@ -83,7 +130,7 @@ internal static class PriceCommand
         }
 
         PriceTrainingSummary? summary = null;
-        if (!noModel)
+        if (outPath is not null)
         {
             var clock = Stopwatch.StartNew();
             var (members, vocabulary, result, refitted) = Fit(options, split, refit, output);
@@ -108,10 +155,10 @@ internal static class PriceCommand
                 ["trainer"] = System.Text.Json.JsonSerializer.Serialize(options),
             };
             if (label is not null) properties["version"] = label;
-            var written = PriceModelArtifactFile.Write(outPath!, artifact with { Metrics = metrics, Properties = properties });
+            var written = PriceModelArtifactFile.Write(outPath, artifact with { Metrics = metrics, Properties = properties });
             output.WriteLine($"wrote {outPath}: {written.ModelVersion}");
-            estimators.Add(PriceModel.Load(outPath!));
-            summary = new PriceTrainingSummary(Path.GetFullPath(outPath!), written.ModelVersion, result.BestEpoch, seconds, peak, result.History);
+            estimators.Add(PriceModel.Load(outPath));
+            summary = new PriceTrainingSummary(Path.GetFullPath(outPath), written.ModelVersion, result.BestEpoch, seconds, peak, result.History);
         }
 
         var results = estimators.Select(e => PriceEvaluator.Evaluate(e, split.Test, e is PriceModel ? NominalCoverage(options.Shape) : null)).ToList();
@@ -158,9 +205,11 @@ internal static class PriceCommand
 
     private static double NominalCoverage(PriceModelHyperParameters shape) => shape.Quantiles[^1] - shape.Quantiles[0];
 
-    private static int[] ParseWidths(string text)
+    private static int[] ParseWidths(System.CommandLine.Parsing.ArgumentResult result)
     {
-        try { return text.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray(); }
-        catch (FormatException) { throw new CliException($"--widths '{text}' is not a list of integers"); }
+        var text = result.Tokens.Single().Value;
+        var widths = text.Split(',').Select(w => int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToArray();
+        if (widths.Any(w => w < 1)) result.AddError($"--widths '{text}' is not a list of positive integers");
+        return widths;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Personalization.CommandLine;
 using Personalization.Model;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Data;
@@ -15,13 +17,44 @@ namespace Personalization.Trainer.Commands;
 /// and reports the MAE of log price next to the baselines "mean price of the session so far" and "last price".</summary>
 internal static class PricePreferenceCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    public static Command Create()
     {
-        var json = args.String("json");
-        var outPath = args.String("out");
-        var (label, split) = Load(args, output);
-        var options = TrainerArguments.Read(args, new SessionModelTrainerOptions { Epochs = 5 });
-        args.RejectUnknown();
+        var trainer = new SessionTrainerOptionSet(new SessionModelTrainerOptions { Epochs = 5 });
+        var synthetic = Declare.Value("--synthetic", 0, "N synthetic priced sessions instead of --input").NonNegative();
+        var dataSeed = Declare.Value("--data-seed", 42, "seed of the synthetic sessions");
+        // Only the clickstream contract's JSON lines carry prices with the events.
+        var input = Declare.Optional<string>("--input", "priced events in the clickstream contract, one JSON per line", "FILE").ExistingFile();
+        var testDays = Declare.Value("--test-days", 1.0, "the last days are the test set", "DAYS");
+        var validationDays = Declare.Optional<double?>("--validation-days", "the days before the test set validate; default: --test-days", "DAYS");
+        var outPath = Declare.Optional<string>("--out", "write the model with the price-preference head", "FILE");
+        var json = OutputOptions.Json();
+        var command = new Command("price-preference", """
+            train the next-item GRU, fit the price-preference head (ridge on the frozen states) and report the MAE of
+            the next event's log price against the session's mean price so far and its last price
+            """)
+        {
+            synthetic, dataSeed, input, testDays, validationDays, outPath, json,
+        };
+        trainer.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if ((result.Converted(synthetic) > 0) == (result.GetResult(input) is not null)) result.AddError("give either --synthetic N or --input FILE");
+        });
+        command.SetAction(parsed =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            var options = trainer.Read(parsed);
+            CliException.Check(options.Validate);
+            var (label, split) = parsed.GetValue(synthetic) is > 0 and var count
+                ? Synthetic(count, parsed.GetValue(dataSeed), output)
+                : Load(parsed.GetRequiredValue(input), parsed.GetValue(testDays), parsed.GetValue(validationDays));
+            return Run(label, split, options, parsed.GetValue(outPath), parsed.GetValue(json), output);
+        });
+        return command;
+    }
+
+    private static int Run(string label, IntentSplit split, SessionModelTrainerOptions options, string? outPath, string? json, TextWriter output)
+    {
         output.WriteLine($"split by session start: train {split.Train.Count:N0} sessions, validation {split.Validation.Count:N0}, test {split.Test.Count:N0}, {split.Items.Count:N0} items");
 
         var items = split.Items;
@@ -82,20 +115,16 @@ internal static class PricePreferenceCommand
         return new PricePreferenceResult(name, absolute / n, Math.Sqrt(squared / n), float.IsNaN(spread) ? double.NaN : inside / n);
     }
 
-    private static (string Label, IntentSplit Split) Load(CliArguments args, TextWriter output)
+    private static (string Label, IntentSplit Split) Synthetic(int count, int seed, TextWriter output)
     {
-        var synthetic = args.Int("synthetic", 0);
-        if (synthetic > 0)
-        {
-            var sessions = new SyntheticPriceSessions(Seed: args.Int("data-seed", 42)).Sessions(synthetic).ToList();
-            output.WriteLine($"synthetic priced sessions: {sessions.Count:N0}");
-            return ("synthetic-price", IntentSplit.ByShare(sessions, 0.2, 0.1));
-        }
-        var input = args.Required("input");
-        if (!File.Exists(input)) throw new CliException($"--input '{input}' does not exist");
-        // Only the clickstream contract's JSON lines carry prices with the events.
+        var sessions = new SyntheticPriceSessions(Seed: seed).Sessions(count).ToList();
+        output.WriteLine($"synthetic priced sessions: {sessions.Count:N0}");
+        return ("synthetic-price", IntentSplit.ByShare(sessions, 0.2, 0.1));
+    }
+
+    private static (string Label, IntentSplit Split) Load(string input, double testDays, double? validationDays)
+    {
         var data = DataReader.Read(input, DataFormat.Jsonl);
-        var days = args.Double("test-days", 1);
-        return (Path.GetFileName(input), IntentSplit.ByTime(data.Sessions, days, args.Double("validation-days", days)));
+        return (Path.GetFileName(input), IntentSplit.ByTime(data.Sessions, testDays, validationDays ?? testDays));
     }
 }

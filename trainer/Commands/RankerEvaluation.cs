@@ -25,9 +25,9 @@ internal static class RankerEvaluation
         return results;
     }
 
-    public static EvaluationReport Report(CliArguments args, LoadedData data, DataSplit split,
+    public static EvaluationReport Report(string input, LoadedData data, DataSplit split,
         IReadOnlyList<EvaluationResult> results, TrainingSummary? training = null) => new(
-        Path.GetFullPath(args.Required("input")),
+        Path.GetFullPath(input),
         data.Format.ToString().ToLowerInvariant(),
         split.Targets == TargetPositions.LastOnly ? "leave-last-out" : "time-split, every position",
         data.LinesRead,

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Personalization.CommandLine;
 using Personalization.Contract;
 using Personalization.Model.Synthetic;
 using Personalization.Trainer.Data;
@@ -10,21 +12,31 @@ namespace Personalization.Trainer.Commands;
 /// of the Amazon products file.</summary>
 internal static class SyntheticCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    public static Command Create()
     {
-        var sessions = args.Int("sessions", 10_000);
-        var path = args.Required("out");
-        var format = args.String("format") ?? "tsv";
-        var products = args.String("products");
-        var options = new SyntheticClickstreamOptions
+        var shop = new SyntheticClickstreamOptions();
+        var sessions = Declare.Value("--sessions", 10_000, "sessions to write").Positive();
+        var path = Declare.Required<string>("--out", "the file to write", "FILE");
+        var format = Declare.Value("--format", "tsv", "tsv: SessionId, ItemId, Time; jsonl: the cluster's event contract").OneOf("tsv", "jsonl");
+        var products = Declare.Optional<string>("--products", "also write the items' titles, category paths, brands and prices in the layout of the Amazon products file", "FILE");
+        var items = Declare.Value("--items", shop.Items, "items of the synthetic shop").Positive();
+        var categories = Declare.Value("--categories", shop.Categories, "categories of the synthetic shop").Positive();
+        var users = Declare.Value("--users", shop.Users, "users of the synthetic shop").Positive();
+        var seed = Declare.Value("--seed", shop.Seed, "seed of the synthetic shop");
+        var command = new Command("synthetic", "write the built-in synthetic shop's traffic (and with --products its catalog)")
         {
-            Items = args.Int("items", 2_000),
-            Categories = args.Int("categories", 40),
-            Users = args.Int("users", 5_000),
-            Seed = args.Int("seed", 42),
+            sessions, path, format, products, items, categories, users, seed,
         };
-        args.RejectUnknown();
-        if (sessions < 1) throw new CliException("--sessions must be positive");
+        command.SetAction(parsed => Run(parsed.GetValue(sessions), parsed.GetRequiredValue(path), parsed.GetRequiredValue(format),
+            parsed.GetValue(products), new SyntheticClickstreamOptions
+            {
+                Items = parsed.GetValue(items), Categories = parsed.GetValue(categories), Users = parsed.GetValue(users), Seed = parsed.GetValue(seed),
+            }, parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(int sessions, string path, string format, string? products, SyntheticClickstreamOptions options, TextWriter output)
+    {
         var generator = new SyntheticClickstream(options);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
@@ -52,7 +64,7 @@ internal static class SyntheticCommand
                 }
                 break;
             default:
-                throw new CliException($"--format '{format}': synthetic writes tsv or jsonl");
+                throw new ArgumentOutOfRangeException(nameof(format), format, "--format is checked when parsed");
         }
         output.WriteLine($"wrote {sessions:N0} sessions, {events:N0} events to {path}");
         if (products is not null)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Personalization.Model.Artifacts;
 using Personalization.Model.Evaluation;
@@ -15,21 +16,30 @@ namespace Personalization.Trainer.Commands;
 /// (through the managed serving path) next to the baselines.</summary>
 internal static class TrainCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    public static Command Create()
     {
-        var options = TrainerArguments.Read(args);
-        var refit = TrainerArguments.Refit(args);
-        var outputs = CommandOutputs.Read(args);
-        var (data, split) = SplitLoader.Load(args, output);
-        var baselines = BaselineFactory.Build(BaselineFactory.Names(args, ""), args, split).ToList();
-        args.RejectUnknown();
-        try { options.Validate(); }
-        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
+        var set = new TrainOptionSet();
+        var command = new Command("train", """
+            train the session model (early stopping on validation), refit it, write the artifact and evaluate it
+            through the serving path next to the baselines
+            """);
+        set.AddTo(command);
+        command.SetAction(parsed => Run(set, parsed, parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(TrainOptionSet set, ParseResult parsed, TextWriter output)
+    {
+        var options = set.Trainer.Read(parsed);
+        CliException.Check(options.Validate);
+        var selection = set.Data.Read(parsed)!;
+        var (data, split) = SplitLoader.Load(selection, output);
+        var baselines = BaselineFactory.Build(set.Baselines.Read(parsed, ""), split).ToList();
         options = ForSplit(options, split);
 
         var clock = Stopwatch.StartNew();
-        var trained = Fit(options, split, refit, output);
-        return Finish(args, outputs, data, split, baselines, options, trained, clock.Elapsed.TotalSeconds, output);
+        var trained = Fit(options, split, set.Refit(parsed), output);
+        return Finish(selection.Input, set.Outputs(parsed), data, split, baselines, options, trained, clock.Elapsed.TotalSeconds, output);
     }
 
     /// <summary>Validation scores the positions the split's test set scores.</summary>
@@ -81,7 +91,7 @@ internal static class TrainCommand
     }
 
     /// <summary>Writes the artifact, evaluates it through the serving path next to the baselines, writes JSON and plot.</summary>
-    public static int Finish(CliArguments args, CommandOutputs outputs, LoadedData data, DataSplit split,
+    public static int Finish(string input, CommandOutputs outputs, LoadedData data, DataSplit split,
         IReadOnlyList<Model.ISessionRanker> baselines, SessionModelTrainerOptions options, FittedModel fitted, double seconds,
         TextWriter output, IReadOnlyList<TuneTrial>? trials = null)
     {
@@ -92,7 +102,7 @@ internal static class TrainCommand
 
         var properties = new Dictionary<string, string>
         {
-            ["dataset"] = Path.GetFileName(args.Required("input")),
+            ["dataset"] = Path.GetFileName(input),
             ["format"] = data.Format.ToString().ToLowerInvariant(),
             ["protocol"] = split.Targets == TargetPositions.LastOnly ? "leave-last-out" : "time-split",
             ["trainer"] = System.Text.Json.JsonSerializer.Serialize(options),
@@ -117,13 +127,13 @@ internal static class TrainCommand
             fitted.Events, result.History, fitted.Refit?.History, trials);
         if (outputs.Json is not null)
         {
-            RankerEvaluation.Report(args, data, split, results, summary).Write(outputs.Json);
+            RankerEvaluation.Report(input, data, split, results, summary).Write(outputs.Json);
             output.WriteLine($"wrote {outputs.Json}");
         }
         if (outputs.Plot is not null)
         {
             TrainingCurvePlot.Write(outputs.Plot, result.History, result.BestEpoch, options.ValidationCutoff,
-                $"{Path.GetFileName(args.Required("input"))}: training curve");
+                $"{Path.GetFileName(input)}: training curve");
             output.WriteLine($"wrote {outputs.Plot}");
         }
         return 0;

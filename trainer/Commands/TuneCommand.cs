@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Personalization.Trainer.Training;
@@ -11,18 +12,34 @@ namespace Personalization.Trainer.Commands;
 /// validation than <c>train</c>.</summary>
 internal static class TuneCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    public static Command Create()
     {
-        var budget = Budget(args.Required("budget"));
-        var baseOptions = TrainerArguments.Read(args);
-        var refit = TrainerArguments.Refit(args);
-        var outputs = CommandOutputs.Read(args);
+        var set = new TrainOptionSet();
+        var budget = new Option<TimeSpan>("--budget")
+        {
+            Description = "time for the trials and the refit, e.g. 10m, 600s or 1h",
+            HelpName = "DURATION",
+            Required = true,
+            CustomParser = ParseBudget,
+        };
+        var command = new Command("tune", """
+            try the given options and the settings that matter on the validation split within --budget, refit the best,
+            write it and its report as train does
+            """) { budget };
+        set.AddTo(command);
+        command.SetAction(parsed => Run(set, parsed.GetValue(budget), parsed, parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(TrainOptionSet set, TimeSpan budget, ParseResult parsed, TextWriter output)
+    {
+        var baseOptions = set.Trainer.Read(parsed);
+        CliException.Check(baseOptions.Validate);
+        var refit = set.Refit(parsed);
         var clock = Stopwatch.StartNew();
-        var (data, split) = SplitLoader.Load(args, output);
-        var baselines = BaselineFactory.Build(BaselineFactory.Names(args, ""), args, split).ToList();
-        args.RejectUnknown();
-        try { baseOptions.Validate(); }
-        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message); }
+        var selection = set.Data.Read(parsed)!;
+        var (data, split) = SplitLoader.Load(selection, output);
+        var baselines = BaselineFactory.Build(set.Baselines.Read(parsed, ""), split).ToList();
         baseOptions = TrainCommand.ForSplit(baseOptions, split);
 
         var train = TrainingSequences.From(split.Train, split.Items, baseOptions.Shape.EventTypes);
@@ -64,7 +81,7 @@ internal static class TuneCommand
         var fitted = TrainCommand.Fit(chosenOptions, split, refit, output, best.Result);
         var report = trials.Select(t => new TuneTrial(t.Candidate.Name, t.Result.BestEpoch, t.Result.History.Count,
             t.Result.Best.ValidationHitRate, t.Result.Best.ValidationMrr, t.Seconds, t.Result == best.Result)).ToList();
-        return TrainCommand.Finish(args, outputs, data, split, baselines, chosenOptions, fitted, clock.Elapsed.TotalSeconds, output, report);
+        return TrainCommand.Finish(selection.Input, set.Outputs(parsed), data, split, baselines, chosenOptions, fitted, clock.Elapsed.TotalSeconds, output, report);
     }
 
     private static (TuneCandidate Candidate, TrainingResult Result, double Seconds) Best(
@@ -72,17 +89,16 @@ internal static class TuneCommand
         trials.OrderByDescending(t => t.Result.Best.ValidationMrr).ThenBy(t => trials.IndexOf(t)).First();
 
     /// <summary>"10m", "90s", "1h" or plain seconds.</summary>
-    public static TimeSpan Budget(string text)
+    private static TimeSpan ParseBudget(System.CommandLine.Parsing.ArgumentResult result)
     {
+        var text = result.Tokens.Single().Value;
         var (number, unit) = text.Length > 0 && char.IsLetter(text[^1]) ? (text[..^1], text[^1]) : (text, 's');
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
-            throw new CliException($"--budget '{text}': a positive duration such as 10m, 600s or 1h");
-        return unit switch
-        {
-            's' => TimeSpan.FromSeconds(value),
-            'm' => TimeSpan.FromMinutes(value),
-            'h' => TimeSpan.FromHours(value),
-            _ => throw new CliException($"--budget '{text}': the unit is s, m or h"),
-        };
+            result.AddError($"--budget '{text}': a positive duration such as 10m, 600s or 1h");
+        else if (unit is 's' or 'm' or 'h')
+            return unit == 's' ? TimeSpan.FromSeconds(value) : unit == 'm' ? TimeSpan.FromMinutes(value) : TimeSpan.FromHours(value);
+        else
+            result.AddError($"--budget '{text}': the unit is s, m or h");
+        return TimeSpan.Zero;
     }
 }

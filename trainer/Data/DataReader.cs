@@ -26,6 +26,6 @@ public static class DataReader
         "jsonl" => DataFormat.Jsonl,
         "sequences" => DataFormat.Sequences,
         "taobao" => DataFormat.Taobao,
-        _ => throw new ArgumentException($"Unknown format '{name}': use tsv, diginetica, jsonl, sequences or taobao.", nameof(name)),
+        _ => throw new FormatException($"Unknown format '{name}': use tsv, diginetica, jsonl, sequences or taobao."),
     };
 }

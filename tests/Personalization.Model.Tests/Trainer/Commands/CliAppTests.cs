@@ -1,5 +1,8 @@
 using Personalization.Model.Tests.Trainer.Network;
 using Personalization.Model.Inference;
+using Personalization.Model.Synthetic;
+using Personalization.Trainer.Pricing;
+using Personalization.Trainer.Training;
 using Personalization.Trainer.Commands;
 using Xunit;
 
@@ -160,20 +163,84 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Theory]
-    [InlineData("evaluate --format tsv", "--input is required")]
+    [InlineData("evaluate --format tsv", "'--input' is required")]
     [InlineData("evaluate --input x.tsv --format csv", "Unknown format 'csv'")]
     [InlineData("evaluate --input /nonexistent.tsv --format tsv", "does not exist")]
-    [InlineData("frobnicate", "unknown command 'frobnicate'")]
-    [InlineData("synthetic --sessions 10 --out x.tsv --colour blue", "unknown option(s) for 'synthetic': --colour")]
-    [InlineData("synthetic --sessions ten --out x.tsv", "--sessions 'ten' is not a number")]
+    [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
+    [InlineData("synthetic --sessions 10 --out x.tsv --colour blue", "Unrecognized command or argument '--colour'")]
+    [InlineData("synthetic --sessions ten --out x.tsv", "Cannot parse argument 'ten' for option '--sessions'")]
+    [InlineData("synthetic --sessions 0 --out x.tsv", "--sessions must be at least 1")]
+    [InlineData("synthetic --sessions 10 --out x.tsv --format csv", "--format 'csv': tsv, jsonl")]
+    [InlineData("train --input x.tsv --format tsv --out m.pzm --epochs 2.5", "Cannot parse argument '2.5' for option '--epochs'")]
+    [InlineData("train --input x.tsv --format tsv --out m.pzm --baselines pop,oracle", "unknown baseline 'oracle'")]
     [InlineData("tune --budget soon --input x.tsv --format tsv --out m.pzm", "--budget 'soon'")]
     [InlineData("train --input x.tsv --format tsv --out m.pzm --refit maybe", "--refit 'maybe'")]
-    public void Usage_errors_exit_with_2_and_say_what_is_wrong(string command, string message)
+    [InlineData("intent --epochs 2", "either --synthetic N or --input FILE --format F")]
+    public void Usage_errors_exit_with_2_say_what_is_wrong_and_where_the_help_is(string command, string message)
     {
-        var (exit, _, error) = Run(command.Split(' '));
+        var (exit, output, error) = Run(command.Split(' '));
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
-        Assert.Contains("pz-train evaluate", error);
+        Assert.StartsWith("pz-train: ", error);
+        Assert.Matches(@"Run 'pz-train( \w+)? --help' for the options\.", error);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void A_usage_error_found_while_running_is_reported_like_a_parse_error()
+    {
+        var tsv = WriteSynthetic(300);
+
+        var (exit, _, error) = Run("train", "--input", tsv, "--format", "tsv", "--out", PathOf("m.pzm"), "--lr-decay", "1.5");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("pz-train: ", error);
+        Assert.Contains("LearningRateDecay", error);
+        Assert.Contains("Run 'pz-train train --help'", error);
+    }
+
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        var (exit, output, _) = Run("--help");
+
+        Assert.Equal(0, exit);
+        foreach (var command in new[] { "train", "tune", "evaluate", "intent", "price-preference", "synthetic", "price" })
+            Assert.Matches($@"(?m)^\s+{command}\s", output);
+        Assert.Equal(output, Run().Output);
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("tune")]
+    [InlineData("intent")]
+    public void Help_of_a_training_command_shows_the_defaults_of_its_trainer_options_record(string command)
+    {
+        var defaults = command == "intent" ? SessionModelTrainerOptions.ForIntent : new SessionModelTrainerOptions();
+
+        var (exit, output, _) = Run(command, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Matches($@"--epochs .*\[default: {defaults.Epochs}\]", output);
+        Assert.Matches($@"--learning-rate .*\[default: {defaults.LearningRate}\]", output);
+        Assert.Matches($@"--dropout .*\[default: {defaults.Dropout}\]", output);
+        Assert.Matches($@"--hidden .*\[default: {defaults.Shape.HiddenSize}\]", output);
+        Assert.Matches($@"--intent-weight .*\[default: {defaults.IntentWeight}\]", output);
+    }
+
+    [Fact]
+    public void Help_of_synthetic_and_price_shows_the_defaults_of_their_options_records()
+    {
+        var shop = new SyntheticClickstreamOptions();
+        var price = new PriceTrainerOptions();
+
+        var synthetic = Run("synthetic", "--help").Output;
+        var priceHelp = Run("price", "-h").Output;
+
+        Assert.Matches($@"--items .*\[default: {shop.Items}\]", synthetic);
+        Assert.Matches($@"--users .*\[default: {shop.Users}\]", synthetic);
+        Assert.Matches($@"--epochs .*\[default: {price.Epochs}\]", priceHelp);
+        Assert.Matches($@"--buckets .*\[default: {price.Shape.TextBuckets}\]", priceHelp);
     }
 }
