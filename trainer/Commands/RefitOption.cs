@@ -17,7 +17,7 @@ internal static class RefitOption
     private static RefitPolicy Parse(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        switch (text)
+        switch (text.ToLowerInvariant())
         {
             case "auto": return RefitPolicy.Auto;
             case "always": return RefitPolicy.Always;
