@@ -24,6 +24,8 @@ public static class CliApp
         PricePreferenceCommand.Create(),
         SyntheticCommand.Create(),
         PriceCommand.Create(),
+        ColdStartCommand.Create(),
+        ContentCommand.Create(),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Personalization.CommandLine;
 using Personalization.Model.Artifacts;
 using Personalization.Model.ColdStart;
 using Personalization.Trainer.ColdStart;
@@ -8,22 +10,35 @@ namespace Personalization.Trainer.Commands;
 /// catalog items the model never saw their rows (docs/cold-start.md).</summary>
 internal static class ContentCommand
 {
-    public static int Run(CliArguments args, TextWriter output)
+    public static Command Create()
     {
-        var modelPath = args.Required("model");
-        var outPath = args.Required("out");
-        var mapOptions = ContentMapArguments.Read(args);
-        var (products, categories, input) = (args.String("products"), args.String("categories"), args.String("input"));
-        var format = args.String("format");
-        args.RejectUnknown();
+        var map = new ContentMapOptionSet();
+        var model = Declare.Required<string>("--model", "the trained session model", "FILE").ExistingFile();
+        var outPath = Declare.Required<string>("--out", "the content map to write", "FILE");
+        var products = Declare.Optional<string>("--products", "the items' titles, categories, brands and prices (the Amazon products layout)", "FILE").ExistingFile();
+        var categories = Declare.Optional<string>("--categories", "itemId;categoryId lines (Diginetica's categories file)", "FILE").ExistingFile();
+        var input = Declare.Optional<string>("--input", "sessions whose events carry the items' categories (e.g. taobao)", "FILE").ExistingFile();
+        var format = Declare.Value("--format", "tsv", "the --input file's format", DataOptionSet.Formats);
+        var seed = Declare.Value("--seed", new ContentMapTrainerOptions().Seed, "random seed");
+        var command = new Command("content", "fit a content map to a trained model's items, for serving catalog items the model never saw");
+        map.AddTo(command);
+        foreach (var option in new Option[] { model, outPath, products, categories, input, format, seed }) command.Add(option);
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(model), parsed.GetRequiredValue(outPath), map.Read(parsed, parsed.GetValue(seed)),
+            parsed.GetValue(products), parsed.GetValue(categories), parsed.GetValue(input), parsed.GetValue(format), parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(string modelPath, string outPath, ContentMapTrainerOptions mapOptions, string? products, string? categories,
+        string? input, string? format, TextWriter output)
+    {
         if (products is null && categories is null && input is null)
             throw new CliException("give the items' content: --products, --categories or --input with --format");
         var sessions = input is null ? [] : Data.DataReader.Read(input, Data.DataReader.ParseFormat(format ?? "tsv")).Sessions;
         var contents = ItemContents.Read(products, categories, sessions);
-        var model = ModelArtifactFile.Read(modelPath);
-        var written = ContentMapArtifactFile.Write(outPath, ContentMapFitting.Fit(model, contents, mapOptions, output.WriteLine, sessions,
+        var trained = ModelArtifactFile.Read(modelPath);
+        var written = ContentMapArtifactFile.Write(outPath, ContentMapFitting.Fit(trained, contents, mapOptions, output.WriteLine, sessions,
             new Dictionary<string, string> { ["items"] = Path.GetFileName(products ?? categories ?? input!) }));
-        output.WriteLine($"wrote {outPath}: {written.ModelVersion} for {model.ModelVersion}");
+        output.WriteLine($"wrote {outPath}: {written.ModelVersion} for {trained.ModelVersion}");
         return 0;
     }
 }

@@ -19,6 +19,8 @@ internal sealed class TrainOptionSet
     private readonly Option<string> _plot = OutputOptions.Plot("the training curve");
     private readonly Option<string> _version = OutputOptions.Version();
     private readonly Option<bool> _excludeSeen = OutputOptions.ExcludeSeen();
+    private readonly Option<bool> _priceHead = Declare.Flag("--price-head",
+        "fit the price-preference head on the trained states before writing (needs priced events)");
 
     public void AddTo(Command command)
     {
@@ -26,11 +28,11 @@ internal sealed class TrainOptionSet
         Trainer.AddTo(command);
         command.Add(_refit);
         Baselines.AddTo(command);
-        foreach (var option in new Option[] { _out, _json, _plot, _version, _excludeSeen }) command.Add(option);
+        foreach (var option in new Option[] { _out, _json, _plot, _version, _excludeSeen, _priceHead }) command.Add(option);
     }
 
     public RefitPolicy Refit(ParseResult parsed) => parsed.GetValue(_refit);
 
     public CommandOutputs Outputs(ParseResult parsed) => new(parsed.GetRequiredValue(_out), parsed.GetValue(_json),
-        parsed.GetValue(_plot), parsed.GetValue(_version), parsed.GetValue(_excludeSeen));
+        parsed.GetValue(_plot), parsed.GetValue(_version), parsed.GetValue(_excludeSeen), parsed.GetValue(_priceHead));
 }
