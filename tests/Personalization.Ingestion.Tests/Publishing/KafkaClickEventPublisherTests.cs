@@ -68,7 +68,9 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
         var options = new KafkaOptions
         {
             BootstrapServers = cluster.BootstrapServers,
-            Client = new Dictionary<string, string> { ["message.timeout.ms"] = "1500", ["log_level"] = "0" },
+            // The reconnect backoff grows to 10 s by default, beyond the message timeout: kept short so the delivery
+            // after the outage finds the broker connected again.
+            Client = new Dictionary<string, string> { ["message.timeout.ms"] = "1500", ["reconnect.backoff.max.ms"] = "100", ["log_level"] = "0" },
         };
         var health = new KafkaPublisherHealth();
         using var publisher = new KafkaClickEventPublisher(Options.Create(options), NullLogger<KafkaClickEventPublisher>.Instance, health);
