@@ -61,7 +61,7 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
     }
 
     [Fact]
-    public async Task The_publisher_reports_it_cannot_publish_while_deliveries_fail_and_recovers_with_the_next_delivery()
+    public async Task The_publisher_reports_it_cannot_publish_while_deliveries_fail_and_recovers_with_the_first_delivery_that_succeeds()
     {
         using var cluster = new Personalization.Ingestion.Mock.MockKafkaCluster();
         cluster.CreateClickstreamTopics(partitions: 1);
@@ -82,7 +82,15 @@ public sealed class KafkaClickEventPublisherTests(MockKafkaFixture kafka)
         Assert.StartsWith("Kafka deliveries failing", health.Problem());
 
         cluster.SetBrokerUp(1);
-        await publisher.PublishAsync([ClickEvents.Numbered("u", 2)]);
+        // The idempotent producer may still time out a delivery queued right after the outage (it drains what was in
+        // flight first); the health must clear with the first delivery that succeeds.
+        var delivered = false;
+        for (var n = 2; !delivered && n < 12; n++)
+        {
+            try { await publisher.PublishAsync([ClickEvents.Numbered("u", n)]); delivered = true; }
+            catch (ClickEventPublishException) { Assert.StartsWith("Kafka deliveries failing", health.Problem()); }
+        }
+        Assert.True(delivered, "no delivery succeeded within 10 attempts after the broker came back");
         Assert.Null(health.Problem());
     }
 
