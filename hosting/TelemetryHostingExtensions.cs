@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,8 @@ public static class TelemetryHostingExtensions
                 metrics.AddMeter(TelemetryMeters.All, "Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation();
+                ((IDeferredMeterProviderBuilder)metrics).Configure(
+                    (services, builder) => builder.AddView(ForeignHostsDropped(services.GetService<IMeterFactory>())));
                 if (!string.IsNullOrWhiteSpace(options.PrometheusPath)) metrics.AddPrometheusExporter();
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
             });
@@ -40,6 +43,13 @@ public static class TelemetryHostingExtensions
                 .AddOtlpExporter(o => o.Endpoint = otlp));
         return builder;
     }
+
+    // A meter provider listens to every meter of its name in the process, and OpenTelemetry merges same-named
+    // instruments into one stream that dies with the first of their meters to be disposed. When several hosts share a
+    // process (the specs run many silos and APIs in one), one host stopping would silence another's metrics for
+    // good: so a host's provider takes only its own meters (and unscoped, process-wide ones like the runtime's).
+    private static Func<Instrument, MetricStreamConfiguration?> ForeignHostsDropped(IMeterFactory? own) => instrument =>
+        instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>Whether this host propagates trace context (<see cref="TelemetryOptions.TracesEnabled"/>): the silo
     /// and the Orleans client add Orleans' activity propagation only then, so grain calls pay for no filter otherwise.</summary>

@@ -40,5 +40,11 @@ failed=$(count Failed)
 if [ "$status" = 0 ] || [ "$chaos" != 0 ]; then
   [ "$chaos" = 0 ] && passed=$((passed + 1)) || failed=$((failed + 1))
 fi
+# CI keeps only the tail of the log: name each failed test and the first lines of its error just above the total.
+if [ "${failed:-0}" != 0 ]; then
+  echo "failed tests:"
+  awk '/^  Failed / {print; n = 6; next} n > 0 && !/^  (Passed|Skipped) / {print; n--}' "$log" | cut -c1-300 | head -60
+  [ "$chaos" = 0 ] || echo "  Failed scripts/chaos.sh --short (exit $chaos)"
+fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status

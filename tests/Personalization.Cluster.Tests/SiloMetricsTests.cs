@@ -1,4 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Personalization.Catalog;
+using Personalization.Grains.Models;
+using Personalization.Grains.Serving;
 using Personalization.Hosting.Security;
 using Personalization.Model.Synthetic;
 using Personalization.Testing;
@@ -64,6 +69,33 @@ public sealed class SiloMetricsTests(ApiClusterFixture cluster)
         // Every applied event wrote a state of some bytes.
         Assert.True(Value(text, "pz_session_state_size_bytes_count") >= 1);
         Assert.True(Value(text, "pz_session_state_size_bytes_sum") >= 100);
+    }
+
+    [Fact]
+    public async Task Another_host_in_the_process_stopping_does_not_silence_the_silos_metrics()
+    {
+        await ApplyOneEventAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(cluster.SiloUrl) };
+        http.DefaultRequestHeaders.Add(SecurityOptions.KeyHeader, TestApiKeys.Admin);
+        await Eventually.Until(async () => (await http.GetStringAsync("/metrics")).Contains("pz_model_size_bytes{"),
+            "the model size is exported", TimeSpan.FromSeconds(30));
+
+        // A second host's meters: the same names and instruments, from its own meter factory, then disposed with it.
+        var other = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var otherMetrics = new ServingMetrics(cluster.SiloService<ModelRegistry>(), cluster.SiloService<CatalogTable>(),
+            other.GetRequiredService<IMeterFactory>());
+        otherMetrics.StateSize.Record(1);
+        await http.GetStringAsync("/metrics");
+        await other.DisposeAsync();
+
+        // A stream that died with the other meter goes at the next collection: scrape past the exporter's cache.
+        for (var scrape = 0; scrape < 3; scrape++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var text = await http.GetStringAsync("/metrics");
+            Assert.Contains("pz_model_size_bytes{", text);
+            Assert.Contains("pz_sessions_active", text);
+        }
     }
 
     // The value of the first sample of a series (exposition format: "name{labels} value [timestamp]").
