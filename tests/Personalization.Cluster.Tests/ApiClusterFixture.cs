@@ -13,7 +13,7 @@ namespace Personalization.Cluster.Tests;
 /// with the production wiring (<c>AddPersonalizationSilo</c>, whose Kafka consumer reads the mock cluster) serving a
 /// small model trained on synthetic traffic, and the web API on a test server connected to that silo as an Orleans
 /// client.</summary>
-public sealed class ApiClusterFixture : IAsyncLifetime
+public class ApiClusterFixture : IAsyncLifetime
 {
     public const string Topic = "clickstream";
     public const string DeadLetterTopic = "clickstream.dlq";
@@ -55,6 +55,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     public string SiloUrl => _silo!.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
+    /// <summary>The artifact the silo serves (a fixture for other traffic names another).</summary>
+    protected virtual string ModelPath => TrainedModels.First;
+
     /// <summary>The model the silo serves, loaded by the tests themselves as a reference.</summary>
     public ISessionModel Model { get; private set; } = null!;
 
@@ -80,7 +83,7 @@ public sealed class ApiClusterFixture : IAsyncLifetime
             ["Orleans:SiloPort"] = siloPort.ToString(),
             ["Orleans:GatewayPort"] = gatewayPort.ToString(),
             ["Redis:ConnectionString"] = "",
-            ["Model:Path"] = TrainedModels.First,
+            ["Model:Path"] = ModelPath,
             ["PriceModel:Path"] = PriceModelPath,
             ["PriceModel:ReloadInterval"] = "00:00:00.200",
             ["ContentMap:Path"] = ContentMapPath,
@@ -108,7 +111,7 @@ public sealed class ApiClusterFixture : IAsyncLifetime
 
         _silo = LoopbackSilo.Build(Settings);
         await _silo.StartAsync();
-        Model = TrainedModels.Load(TrainedModels.First);
+        Model = TrainedModels.Load(ModelPath);
         var registry = _silo.Services.GetRequiredService<ModelRegistry>();
         await Eventually.Until(() => registry.Current?.Version == Model.Version, "the silo serves the trained model", seconds: 30);
 
