@@ -15,13 +15,13 @@ public static class TelemetryHostingExtensions
 {
     /// <summary>OpenTelemetry for a host. Metrics: the product's meters, Orleans, ASP.NET Core and .NET runtime
     /// instruments, exported to Prometheus (scraped at <see cref="TelemetryOptions.PrometheusPath"/>) and to OTLP
-    /// when <c>Telemetry:OtlpEndpoint</c> is set. Traces, only with an OTLP endpoint: the product's sources, Orleans
+    /// when <c>Telemetry:OtlpEndpoint</c> is set (gRPC or HTTP, <see cref="TelemetryOptions.OtlpProtocol"/>). Traces, only with an OTLP endpoint: the product's sources, Orleans
     /// grain calls and ASP.NET Core requests, sampled by <see cref="TelemetryOptions.TraceSampleRatio"/>.</summary>
     public static IHostApplicationBuilder AddPersonalizationTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.Section);
         var options = ValidatedOptions.Read<TelemetryOptions, TelemetryOptionsValidator>(builder.Configuration, TelemetryOptions.Section);
-        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
+        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new OtlpExport(options);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName ?? serviceName))
             .WithMetrics(metrics =>
@@ -32,7 +32,12 @@ public static class TelemetryHostingExtensions
                 ((IDeferredMeterProviderBuilder)metrics).Configure(
                     (services, builder) => builder.AddView(ForeignHostsDropped(services.GetService<IMeterFactory>())));
                 if (!string.IsNullOrWhiteSpace(options.PrometheusPath)) metrics.AddPrometheusExporter();
-                if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                if (otlp is not null)
+                    metrics.AddOtlpExporter((exporter, reader) =>
+                    {
+                        otlp.Configure(exporter, "v1/metrics");
+                        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.OtlpExportInterval.TotalMilliseconds;
+                    });
             });
         // Without an exporter nobody would read the spans: no listener, so no span is even created.
         if (otlp is not null && options.TracesEnabled)
@@ -40,7 +45,7 @@ public static class TelemetryHostingExtensions
                 .AddSource(TelemetryMeters.All, TelemetryMeters.OrleansGrainCalls)
                 .AddAspNetCoreInstrumentation()
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+                .AddOtlpExporter(exporter => otlp.Configure(exporter, "v1/traces")));
         return builder;
     }
 

@@ -9,8 +9,23 @@ public sealed class TelemetryOptions
     /// <summary>Path of the Prometheus scrape endpoint; empty turns it off.</summary>
     public string PrometheusPath { get; set; } = "/metrics";
 
-    /// <summary>OTLP collector (e.g. <c>http://collector:4317</c>); empty means no OTLP export and no tracing.</summary>
+    /// <summary>OTLP collector (e.g. <c>http://collector:4317</c> for gRPC, <c>http://collector:4318</c> for
+    /// HTTP); empty means no OTLP export and no tracing.</summary>
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>OTLP transport, named as <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> names it: <c>grpc</c> or
+    /// <c>http/protobuf</c>. Over HTTP the signal paths <c>/v1/metrics</c> and <c>/v1/traces</c> are appended to
+    /// <see cref="OtlpEndpoint"/> (unless it already ends in one), as the OpenTelemetry specification asks.</summary>
+    public string OtlpProtocol { get; set; } = Grpc;
+
+    /// <summary>How often metrics are pushed to the OTLP collector.</summary>
+    public TimeSpan OtlpExportInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The <see cref="OtlpProtocol"/> value for OTLP over gRPC (the default).</summary>
+    public const string Grpc = "grpc";
+
+    /// <summary>The <see cref="OtlpProtocol"/> value for OTLP over HTTP with protobuf bodies.</summary>
+    public const string HttpProtobuf = "http/protobuf";
 
     /// <summary>Whether trace context travels through grain calls and Kafka records; unset means on exactly when
     /// OTLP export is (<see cref="OtlpEndpoint"/>). On without an endpoint serves in-process listeners (tests).

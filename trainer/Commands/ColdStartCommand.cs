@@ -30,8 +30,6 @@ internal static class ColdStartCommand
         });
         var holdoutSeed = Declare.Value("--holdout-seed", 42, "seed of the held-out items");
         var mapLoss = Declare.Value("--map-loss", "rank", "rank: ranking loss on the model's session vectors; mse: fit the trained rows").OneOf("rank", "mse");
-        var products = Declare.Optional<string>("--products", "the items' titles, categories, brands and prices (the Amazon products layout)", "FILE").ExistingFile();
-        var categories = Declare.Optional<string>("--categories", "itemId;categoryId lines (Diginetica's categories file)", "FILE").ExistingFile();
         var modelOut = Declare.Optional<string>("--out", "write the session model trained without the held-out items", "FILE");
         var contentOut = Declare.Optional<string>("--content-out", "write the content map", "FILE");
         var json = OutputOptions.Json();
@@ -43,14 +41,14 @@ internal static class ColdStartCommand
         data.AddTo(command);
         trainer.AddTo(command);
         map.AddTo(command);
-        foreach (var option in new Option[] { refit, holdout, holdoutSeed, mapLoss, products, categories, modelOut, contentOut, json }) command.Add(option);
+        foreach (var option in new Option[] { refit, holdout, holdoutSeed, mapLoss, modelOut, contentOut, json }) command.Add(option);
         command.SetAction(parsed =>
         {
             var options = trainer.Read(parsed);
             CliException.Check(options.Validate);
             return Run(new ColdStartRun(data.Read(parsed)!, options, parsed.GetValue(refit), map.Read(parsed, options.Seed),
-                parsed.GetValue(holdout), parsed.GetValue(holdoutSeed), parsed.GetValue(mapLoss)!, parsed.GetValue(products),
-                parsed.GetValue(categories), parsed.GetValue(json), parsed.GetValue(modelOut), parsed.GetValue(contentOut)),
+                parsed.GetValue(holdout), parsed.GetValue(holdoutSeed), parsed.GetValue(mapLoss)!, map.Products(parsed),
+                map.Categories(parsed), parsed.GetValue(json), parsed.GetValue(modelOut), parsed.GetValue(contentOut)),
                 parsed.InvocationConfiguration.Output);
         });
         return command;

@@ -15,16 +15,14 @@ internal static class ContentCommand
         var map = new ContentMapOptionSet();
         var model = Declare.Required<string>("--model", "the trained session model", "FILE").ExistingFile();
         var outPath = Declare.Required<string>("--out", "the content map to write", "FILE");
-        var products = Declare.Optional<string>("--products", "the items' titles, categories, brands and prices (the Amazon products layout)", "FILE").ExistingFile();
-        var categories = Declare.Optional<string>("--categories", "itemId;categoryId lines (Diginetica's categories file)", "FILE").ExistingFile();
         var input = Declare.Optional<string>("--input", "sessions whose events carry the items' categories (e.g. taobao)", "FILE").ExistingFile();
         var format = Declare.Value("--format", "tsv", "the --input file's format", DataOptionSet.Formats);
         var seed = Declare.Value("--seed", new ContentMapTrainerOptions().Seed, "random seed");
         var command = new Command("content", "fit a content map to a trained model's items, for serving catalog items the model never saw");
         map.AddTo(command);
-        foreach (var option in new Option[] { model, outPath, products, categories, input, format, seed }) command.Add(option);
+        foreach (var option in new Option[] { model, outPath, input, format, seed }) command.Add(option);
         command.SetAction(parsed => Run(parsed.GetRequiredValue(model), parsed.GetRequiredValue(outPath), map.Read(parsed, parsed.GetValue(seed)),
-            parsed.GetValue(products), parsed.GetValue(categories), parsed.GetValue(input), parsed.GetValue(format), parsed.InvocationConfiguration.Output));
+            map.Products(parsed), map.Categories(parsed), parsed.GetValue(input), parsed.GetValue(format), parsed.InvocationConfiguration.Output));
         return command;
     }
 

@@ -4,8 +4,8 @@ using Personalization.Trainer.ColdStart;
 
 namespace Personalization.Trainer.Commands;
 
-/// <summary>The content map's options, declared once for <c>coldstart</c> and <c>content</c>; the seed is the
-/// command's own (<c>coldstart</c> shares the session model's <c>--seed</c>).</summary>
+/// <summary>The content map's options and the item-content files it reads, declared once for <c>coldstart</c> and
+/// <c>content</c>; the seed is the command's own (<c>coldstart</c> shares the session model's <c>--seed</c>).</summary>
 internal sealed class ContentMapOptionSet
 {
     private static readonly ContentMapTrainerOptions Defaults = new();
@@ -15,11 +15,19 @@ internal sealed class ContentMapOptionSet
     private readonly Option<double> _learningRate = Declare.Value("--map-learning-rate", Defaults.LearningRate, "the map's learning rate");
     private readonly Option<double> _weightDecay = Declare.Value("--map-weight-decay", Defaults.WeightDecay, "the map's weight decay");
     private readonly Option<int> _minCount = Declare.Value("--min-count", Defaults.MinCount, "title tokens seen fewer times share the unknown row");
+    private readonly Option<string> _products = Declare.Optional<string>("--products", "the items' titles, categories, brands and prices (the Amazon products layout)", "FILE").ExistingFile();
+    private readonly Option<string> _categories = Declare.Optional<string>("--categories", "itemId;categoryId lines (Diginetica's categories file)", "FILE").ExistingFile();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _textBuckets, _epochs, _batchSize, _learningRate, _weightDecay, _minCount }) command.Add(option);
+        foreach (var option in new Option[] { _products, _categories, _textBuckets, _epochs, _batchSize, _learningRate, _weightDecay, _minCount }) command.Add(option);
     }
+
+    /// <summary><c>--products</c>: the Amazon products file, if given.</summary>
+    public string? Products(ParseResult parsed) => parsed.GetValue(_products);
+
+    /// <summary><c>--categories</c>: the Diginetica categories file, if given.</summary>
+    public string? Categories(ParseResult parsed) => parsed.GetValue(_categories);
 
     public ContentMapTrainerOptions Read(ParseResult parsed, int seed)
     {
