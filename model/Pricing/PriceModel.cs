@@ -41,11 +41,14 @@ public sealed class PriceModel : IPriceEstimator
     public PriceEstimate Estimate(ProductDescription product)
     {
         var quantiles = LogQuantiles(Featurizer.Features(product));
-        return new PriceEstimate(Math.Exp(quantiles[_shape.MedianIndex]), Math.Exp(quantiles[0]), Math.Exp(quantiles[^1]));
+        var median = quantiles[_shape.MedianIndex];
+        // The calibrated interval; a negative margin never takes an end past the estimate.
+        return new PriceEstimate(Math.Exp(median), Math.Exp(Math.Min(median, quantiles[0] - _shape.IntervalMargin)),
+            Math.Exp(Math.Max(median, quantiles[^1] + _shape.IntervalMargin)));
     }
 
-    /// <summary>The log-price quantiles, one per <see cref="Quantiles"/> level, increasing (a mean of increasing
-    /// vectors is increasing).</summary>
+    /// <summary>The networks' log-price quantiles, one per <see cref="Quantiles"/> level, increasing (a mean of
+    /// increasing vectors is increasing); before the interval's calibration, which <see cref="Estimate"/> applies.</summary>
     public float[] LogQuantiles(ProductFeatures product)
     {
         var mean = _members[0].LogQuantiles(product);

@@ -40,6 +40,15 @@ public sealed record PriceModelHyperParameters
     /// <summary>Quantile levels of the heads, increasing, 0.5 among them (its head is the estimate).</summary>
     public double[] Quantiles { get; init; } = [0.1, 0.5, 0.9];
 
+    /// <summary>How far (in log price) the outer quantiles are moved out — or in, when negative — so that the interval
+    /// holds its nominal share of prices (<see cref="NominalCoverage"/>): conformalized quantile regression on the
+    /// validation products (<see cref="ConformalIntervalMargin"/>). The network's own quantiles fit the training titles
+    /// and come out too narrow on new ones. The default (none) is what an artifact written before calibration means.</summary>
+    public double IntervalMargin { get; init; }
+
+    /// <summary>The share of prices the interval is meant to hold: the highest minus the lowest quantile level.</summary>
+    public double NominalCoverage => Quantiles[^1] - Quantiles[0];
+
     /// <summary>Networks of this shape in the artifact (trained with seeds seed, seed + 1, …), whose log-price
     /// quantiles are averaged: a few thousand titles leave each network's errors partly its own. The default (one) is
     /// what an artifact written before members were added means.</summary>
@@ -58,6 +67,7 @@ public sealed record PriceModelHyperParameters
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shape that describes no network.</summary>
     public void Validate()
     {
+        if (!double.IsFinite(IntervalMargin)) throw new ArgumentOutOfRangeException(nameof(IntervalMargin), IntervalMargin, "A finite margin.");
         if (Members < 1) throw new ArgumentOutOfRangeException(nameof(Members), Members, "At least one network.");
         if (WideBuckets < 0) throw new ArgumentOutOfRangeException(nameof(WideBuckets), WideBuckets, "Rows ≥ 0 (0: no wide part).");
         if (TextBuckets < 1 || EmbeddingSize < 1 || Filters < 1 || CategoryEmbeddingSize < 1 || BrandEmbeddingSize < 1 || HiddenSize < 1)

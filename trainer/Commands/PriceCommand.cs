@@ -33,6 +33,7 @@ internal static class PriceCommand
         var wideLearningRate = Declare.Value("--wide-learning-rate", defaults.WideLearningRate, "learning rate of the wide (linear) part");
         var wideWeightDecay = Declare.Value("--wide-weight-decay", defaults.WideWeightDecay, "weight decay of the wide part");
         var wideBuckets = Declare.Value("--wide-buckets", shape.WideBuckets, "rows of the wide part's hashed table (0: no wide part)").NonNegative();
+        var interval = Declare.Value("--interval", "conformal", "conformal: calibrate the 10-90 % interval on validation (CQR); raw: the quantile heads as trained").OneOf("conformal", "raw");
         var members = Declare.Value("--members", shape.Members, "networks (seeds seed, seed + 1, ...) averaged in one artifact").Positive();
         var epochs = Declare.Value("--epochs", defaults.Epochs, "most epochs (early stopping on validation)");
         var batchSize = Declare.Value("--batch-size", defaults.BatchSize, "products per batch");
@@ -61,7 +62,7 @@ internal static class PriceCommand
         {
             input, outPath, json, label, names, lambda, noModel, epochs, batchSize, learningRate, weightDecay, dropout, minCount,
             patience, medianHuber, huberDelta, averageFrom, seed, threads, buckets, embedding, filters, hidden, widths,
-            refit, tokenLearningRate, wideLearningRate, wideWeightDecay, wideBuckets, members,
+            refit, tokenLearningRate, wideLearningRate, wideWeightDecay, wideBuckets, members, interval,
         };
         command.Validators.Add(result =>
         {
@@ -99,13 +100,13 @@ internal static class PriceCommand
             };
             return Run(parsed.GetRequiredValue(input), parsed.GetValue(noModel) ? null : parsed.GetValue(outPath), parsed.GetValue(json),
                 parsed.GetValue(label), [.. OptionRules.Split(parsed.GetRequiredValue(names)).Select(n => n.ToLowerInvariant())], parsed.GetValue(lambda), options,
-                parsed.GetValue(refit), parsed.InvocationConfiguration.Output);
+                parsed.GetValue(refit), parsed.GetValue(interval)!, parsed.InvocationConfiguration.Output);
         });
         return command;
     }
 
     private static int Run(string input, string? outPath, string? json, string? label, IReadOnlyList<string> names, double lambda,
-        PriceTrainerOptions options, RefitPolicy refit, TextWriter output)
+        PriceTrainerOptions options, RefitPolicy refit, string interval, TextWriter output)
     {
         CliException.Check(() => { options.Validate(); options.Shape.Validate(); });
 
@@ -133,19 +134,20 @@ internal static class PriceCommand
         if (outPath is not null)
         {
             var clock = Stopwatch.StartNew();
-            var (members, vocabulary, result, refitted) = Fit(options, split, refit, output);
+            var (members, vocabulary, result, refitted, margin) = Fit(options, split, refit, interval == "conformal", output);
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             output.WriteLine($"trained in {seconds:F1} s, best epoch {result.BestEpoch}{(refitted ? ", refitted" : "")}, peak working set {peak / (1 << 20):N0} MiB");
             var artifact = PriceNetworkArtifacts.ToArtifact(members, vocabulary);
+            artifact = artifact with { HyperParameters = artifact.HyperParameters with { IntervalMargin = margin } };
             members.ForEach(m => m.Dispose());
             // The test figures travel with the model: evaluate first, through the managed path the silos run.
-            var test = PriceEvaluator.Evaluate(PriceModel.FromArtifact(artifact), split.Test, NominalCoverage(options.Shape));
+            var test = PriceEvaluator.Evaluate(PriceModel.FromArtifact(artifact), split.Test, options.Shape.NominalCoverage);
             var metrics = new Dictionary<string, double>
             {
                 ["test.mae"] = test.Mae, ["test.mdape"] = test.Mdape, ["test.r2"] = test.R2,
                 ["test.coverage"] = test.Coverage ?? double.NaN, ["train.seconds"] = seconds, ["train.best_epoch"] = result.BestEpoch,
-                ["train.products"] = refitted ? split.TrainAndValidation.Count : split.Train.Count, ["train.peak_working_set_bytes"] = peak,
+                ["validation.interval_margin"] = margin, ["train.products"] = refitted ? split.TrainAndValidation.Count : split.Train.Count, ["train.peak_working_set_bytes"] = peak,
             };
             var properties = new Dictionary<string, string>
             {
@@ -161,7 +163,7 @@ internal static class PriceCommand
             summary = new PriceTrainingSummary(Path.GetFullPath(outPath), written.ModelVersion, result.BestEpoch, seconds, peak, result.History);
         }
 
-        var results = estimators.Select(e => PriceEvaluator.Evaluate(e, split.Test, e is PriceModel ? NominalCoverage(options.Shape) : null)).ToList();
+        var results = estimators.Select(e => PriceEvaluator.Evaluate(e, split.Test, e is PriceModel ? options.Shape.NominalCoverage : null)).ToList();
         output.WriteLine();
         PriceResultTable.Write(output, results);
         if (json is not null)
@@ -173,37 +175,45 @@ internal static class PriceCommand
         return 0;
     }
 
-    /// <summary>Trains each member network (seeds seed, seed + 1, …) with early stopping on validation, then (when
-    /// <paramref name="refit"/> applies: the validation split is 13 % of what the baselines fit on) trains it afresh on
-    /// train + validation for its chosen epochs.</summary>
-    /// <returns>The networks to write, their vocabulary, the first member's validation run.</returns>
-    private static (List<PriceNetwork> Members, PriceVocabulary Vocabulary, PriceTrainingResult First, bool Refitted) Fit(
-        PriceTrainerOptions options, ProductSplit split, RefitPolicy refit, TextWriter output)
+    /// <summary>Trains each member network (seeds seed, seed + 1, …) with early stopping on validation, calibrates the
+    /// ensemble's interval on validation (<paramref name="calibrate"/>: <see cref="ConformalIntervalMargin"/>), then
+    /// (when <paramref name="refit"/> applies: the validation split is 13 % of what the baselines fit on) trains each
+    /// afresh on train + validation for its chosen epochs, keeping the margin measured before (validation is no longer
+    /// held out after a refit).</summary>
+    /// <returns>The networks to write, their vocabulary, the first member's validation run, the interval margin.</returns>
+    private static (List<PriceNetwork> Members, PriceVocabulary Vocabulary, PriceTrainingResult First, bool Refitted, double Margin) Fit(
+        PriceTrainerOptions options, ProductSplit split, RefitPolicy refit, bool calibrate, TextWriter output)
     {
         var refitted = refit.Applies(split.Train.Count, split.TrainAndValidation.Count);
         if (!refitted) output.WriteLine($"no refit (--refit {refit.ToString().ToLowerInvariant()})");
-        var members = new List<PriceNetwork>();
-        PriceVocabulary? vocabulary = null;
-        PriceTrainingResult? first = null;
+        var trainers = new List<PriceModelTrainer>();
+        var chosen = new List<PriceTrainingResult>();
         for (var m = 0; m < options.Shape.Members; m++)
         {
-            var trainer = new PriceModelTrainer(options with { Seed = options.Seed + m }, output.WriteLine);
+            trainers.Add(new PriceModelTrainer(options with { Seed = options.Seed + m }, output.WriteLine));
             if (options.Shape.Members > 1) output.WriteLine($"member {m + 1}/{options.Shape.Members} (seed {options.Seed + m})");
-            var chosen = trainer.Train(split.Train, split.Validation);
-            first ??= chosen;
-            if (refitted)
-            {
-                output.WriteLine($"refit on train + validation: {split.TrainAndValidation.Count:N0} products for {chosen.BestEpoch} epochs{(chosen.BestIsAverage ? ", averaging from epoch " + options.AverageFromEpoch : "")}");
-                chosen.Network.Dispose();
-                chosen = trainer.Refit(split.TrainAndValidation, chosen);
-            }
-            members.Add(chosen.Network);
-            vocabulary = chosen.Vocabulary;
+            chosen.Add(trainers[m].Train(split.Train, split.Validation));
         }
-        return (members, vocabulary!, first!, refitted);
+        var first = chosen[0];
+        var margin = 0.0;
+        if (calibrate && split.Validation.Count > 0)
+        {
+            var model = PriceModel.FromArtifact(PriceNetworkArtifacts.ToArtifact([.. chosen.Select(c => c.Network)], chosen[^1].Vocabulary));
+            margin = ConformalIntervalMargin.Fit(model, split.Validation, options.Shape.NominalCoverage);
+            output.WriteLine($"interval calibrated on {split.Validation.Count:N0} validation products: ends moved {(margin >= 0 ? "out" : "in")} by " +
+                $"{Math.Abs(margin):F3} in log price (×{Math.Exp(Math.Abs(margin)):F2}) for {options.Shape.NominalCoverage:P0} coverage");
+        }
+        if (refitted)
+        {
+            for (var m = 0; m < chosen.Count; m++)
+            {
+                output.WriteLine($"refit on train + validation: {split.TrainAndValidation.Count:N0} products for {chosen[m].BestEpoch} epochs{(chosen[m].BestIsAverage ? ", averaging from epoch " + options.AverageFromEpoch : "")}");
+                chosen[m].Network.Dispose();
+                chosen[m] = trainers[m].Refit(split.TrainAndValidation, chosen[m]);
+            }
+        }
+        return ([.. chosen.Select(c => c.Network)], chosen[^1].Vocabulary, first, refitted, margin);
     }
-
-    private static double NominalCoverage(PriceModelHyperParameters shape) => shape.Quantiles[^1] - shape.Quantiles[0];
 
     private static int[] ParseWidths(System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -35,6 +35,7 @@ public sealed class PriceCommandTests : IDisposable
         Assert.Contains("epoch 1/3", output);
         Assert.Contains("member 2/2 (seed 43)", output);
         Assert.Contains("refit on train + validation", output);
+        Assert.Contains("interval calibrated on", output);
 
         var report = PriceReport.Read(json);
         Assert.Equal(["global-median", "category-median", "tfidf-ridge", "price-cnn"], report.Results.Select(r => r.Ranker));
@@ -44,6 +45,10 @@ public sealed class PriceCommandTests : IDisposable
         Assert.Equal(report.Training!.ModelVersion, loaded.Version);
         Assert.Equal(report.Results[^1].Mdape, loaded.Metrics["test.mdape"], 9);
         Assert.Equal(report.TrainProducts + report.ValidationProducts, loaded.Metrics["train.products"]);
+        // The margin measured before the refit (validation held out) travels in the shape the silos serve with.
+        var margin = PriceModelArtifactFile.Read(model).HyperParameters.IntervalMargin;
+        Assert.NotEqual(0, margin);
+        Assert.Equal(margin, loaded.Metrics["validation.interval_margin"]);
     }
 
     [Fact]
