@@ -42,6 +42,7 @@ internal static class ClusterBenchmark
         var loadSeconds = Declare.Value("--load-seconds", 20, "length of the load phase").Positive();
         var rankRate = Declare.Value("--rank-rate", 200, "top-20 requests/s during the load phase").Positive();
         var siloSettings = Declare.Optional<string>("--silo-settings", "silo configuration to measure against the defaults", "K=V;...");
+        var allocations = Declare.Flag("--allocations", "sample the types allocated over the sustained window (the runtime's allocation ticks) and print the top ones");
         var json = BenchOptions.Json();
         var command = new Command("cluster", """
             one silo on Redis storage + clustering, consuming an embedded mock Kafka: sustained ingest with state
@@ -50,21 +51,22 @@ internal static class ClusterBenchmark
             state's size, warm trivial grain calls) with the ingest rate as a ratio of them; never aborts on overload
             """)
         {
-            model, redis, catalog, users, events, warmup, partitions, loadRate, loadSeconds, rankRate, siloSettings, json,
+            model, redis, catalog, users, events, warmup, partitions, loadRate, loadSeconds, rankRate, siloSettings, allocations, json,
         };
         command.SetAction((parsed, _) =>
         {
             var userCount = parsed.GetValue(users);
             return RunAsync(new ClusterRun(parsed.GetRequiredValue(model), parsed.GetRequiredValue(redis), parsed.GetValue(catalog), userCount,
                 parsed.GetValue(events) ?? Math.Max(2 * userCount, 200_000), parsed.GetValue(warmup) ?? Math.Max(userCount, 200_000), parsed.GetValue(partitions), parsed.GetValue(loadRate),
-                parsed.GetValue(loadSeconds), parsed.GetValue(rankRate), parsed.GetValue(siloSettings), parsed.GetValue(json)));
+                parsed.GetValue(loadSeconds), parsed.GetValue(rankRate), parsed.GetValue(siloSettings), parsed.GetValue(json), parsed.GetValue(allocations)));
         });
         return command;
     }
 
     private static async Task<int> RunAsync(ClusterRun run)
     {
-        var (modelFile, redis, catalog, users, events, warmup, partitions, givenLoadRate, loadSeconds, rankRate, siloSettings, json) = run;
+        var (modelFile, redis, catalog, users, events, warmup, partitions, givenLoadRate, loadSeconds, rankRate, siloSettings, json, allocations) = run;
+        using var sampler = allocations ? new AllocationSampler() : null;
         var total = (long)warmup + events;
         var report = new Dictionary<string, object?> { ["users"] = users, ["partitions"] = partitions, ["events"] = events, ["warmup_events"] = warmup };
 
@@ -119,10 +121,13 @@ internal static class ClusterBenchmark
         await applied.WaitForAsync(warmup, TimeSpan.FromMinutes(30), progress: TimeSpan.FromSeconds(10));
         var (warmAt, warmCount) = (started.Elapsed, applied.Count);
         var (cpuBefore, redisCpuBefore) = (Process.GetCurrentProcess().TotalProcessorTime, await RedisCpuSecondsAsync(redis));
+        var (allocatedBefore, gen0Before) = (GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(0));
+        sampler?.Start();
         var windows = new List<double>();
         var ran = await applied.WaitForAsync(total, TimeSpan.FromMinutes(30), progress: TimeSpan.FromSeconds(10), windows);
         var measuredSeconds = (started.Elapsed - warmAt).TotalSeconds;
         var measured = Math.Min(ran, total) - warmCount;
+        sampler?.Stop();
         await producing;
         var warmupRate = warmCount / (warmAt - firstAt).TotalSeconds;
         var ingestRate = measured / measuredSeconds;
@@ -139,6 +144,17 @@ internal static class ClusterBenchmark
         Console.WriteLine($"CPU per event: {cpuPerEvent:F1} µs in this process (producer, mock broker, consumer, silo) + {redisPerEvent:F1} µs in redis-server " +
                           $"= at most {Environment.ProcessorCount * 1e6 / (cpuPerEvent + redisPerEvent):F0} events/s on {Environment.ProcessorCount} cores");
         report["ingest_cpu_us_per_event"] = Math.Round(cpuPerEvent, 1);
+        // Allocation drives the young collections, whose pauses stop every thread: the ranking's tail under ingest.
+        var allocatedPerEvent = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / (double)measured;
+        var collections = GC.CollectionCount(0) - gen0Before;
+        Console.WriteLine($"allocated per event: {allocatedPerEvent:F0} B in this process (producer, mock broker, consumer, silo); " +
+                          $"{collections} collections in the window = one per {(collections == 0 ? double.NaN : measuredSeconds / collections):F1} s");
+        report["ingest_allocated_bytes_per_event"] = Math.Round(allocatedPerEvent);
+        if (sampler is not null)
+        {
+            Console.WriteLine("  allocated types (sampled):");
+            foreach (var line in sampler.Top(25, measured)) Console.WriteLine($"    {line}");
+        }
         report["ingest_redis_cpu_us_per_event"] = Math.Round(redisPerEvent, 1);
 
         var memoryAfter = HeapBytes();

@@ -27,8 +27,9 @@ internal static class PriceCommand
         var names = Declare.Value("--baselines", BaselineNames, "comma-separated baselines").ListOf("price baseline", BaselineNames.Split(','));
         var lambda = Declare.Value("--ridge-lambda", 1.0, "tfidf-ridge: the ridge penalty");
         var noModel = Declare.Flag("--no-model", "evaluate the baselines alone");
-        // Not refitted unless asked: a refit doubles the training time and was not measured to pay here (docs).
-        var refit = RefitOption.Create("train each member again on train + validation for its chosen epochs", RefitPolicy.Never);
+        // Refitted by default: on the Amazon set the 13 % more products lowered MdAPE by .007–.016 and raised R² by .01
+        // on both seeds measured, for 40 % more training time (docs/price-prediction.md).
+        var refit = RefitOption.Create("train each member again on train + validation for its chosen epochs; auto: when validation holds back at least 5 % of the products", RefitPolicy.Auto);
         var tokenLearningRate = Declare.Value("--token-learning-rate", defaults.TokenLearningRate, "learning rate of the token table (default: --learning-rate when unset)");
         var wideLearningRate = Declare.Value("--wide-learning-rate", defaults.WideLearningRate, "learning rate of the wide (linear) part");
         var wideWeightDecay = Declare.Value("--wide-weight-decay", defaults.WideWeightDecay, "weight decay of the wide part");
