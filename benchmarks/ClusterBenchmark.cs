@@ -201,6 +201,11 @@ internal static class ClusterBenchmark
         Console.WriteLine($"  garbage collections meanwhile (whole process): {gen0 - gen1} gen0, {gen1 - gen2} gen1, {gen2} gen2; paused {gcPause.TotalMilliseconds:F0} ms in all " +
                           $"({100 * gcPause.TotalSeconds / loadSeconds:F1} % of the time)");
         report["gc_pause_share_under_load"] = Math.Round(gcPause.TotalSeconds / loadSeconds, 4);
+        // A young collection's pause grows with what survives it: objects the long-lived session states took in since
+        // the last one (cards of old objects pointing to young ones).
+        var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine($"  the last young collection: gen{young.Generation}, promoted {young.PromotedBytes / 1e6:F1} MB, paused {young.PauseDurations[0].TotalMilliseconds:F1} ms");
+        report["gc_young_promoted_bytes"] = young.PromotedBytes;
         Console.WriteLine($"  top-20 recommendations over {catalog} items at {rankRate} requests/s (grain call, in silo): {ranking.Summary()}");
         report["offered_events_per_s"] = Math.Round(sent / (double)loadSeconds);
         report["backlog_growth_events_per_s"] = Math.Round(backlog / (double)loadSeconds);
