@@ -38,10 +38,7 @@ public sealed class ApiCatalogTests(ApiClusterFixture cluster) : IAsyncLifetime
     private async Task<string> UserWithModelSessionAsync(params int[] items)
     {
         var user = ClickEvents.Unique("cat");
-        var body = new JsonArray([.. items.Select((item, i) => (JsonNode)ApiEvents.Event(user, Shop[item].ItemId, at: DateTimeOffset.UtcNow.AddSeconds(i - items.Length)))]);
-        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PostAsync("/api/events", ApiEvents.Json(body))).StatusCode);
-        await Eventually.Until(async () => (await (await cluster.Http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync())
-            .GetProperty("eventsApplied").GetInt32(), applied => applied == items.Length, "the events are applied", TimeSpan.FromSeconds(20));
+        await cluster.Http.PostSessionAsync(user, [.. items.Select(i => Shop[i].ItemId)]);
         return user;
     }
 

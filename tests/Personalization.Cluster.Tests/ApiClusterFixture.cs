@@ -70,7 +70,7 @@ public class ApiClusterFixture : IAsyncLifetime
     /// <summary>Settings shared by the silo and the API (cluster identity, ports, Kafka).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Kafka.CreateClickstreamTopics(partitions: 4, Topic, DeadLetterTopic);
         Kafka.CreateCatalogTopics(partitions: 2);

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Personalization.Testing;
 
 namespace Personalization.Cluster.Tests;
 
@@ -17,6 +19,16 @@ internal static class ApiEvents
         ["timestamp"] = (at ?? DateTimeOffset.UtcNow).ToString("O"),
         ["sessionId"] = sessionId,
     };
+
+    /// <summary>Posts one view per item for <paramref name="userId"/> (a second apart, ending now) through the API and
+    /// waits until the silo has applied all of them.</summary>
+    public static async Task PostSessionAsync(this HttpClient http, string userId, IReadOnlyList<string> itemIds)
+    {
+        var body = new JsonArray([.. itemIds.Select((item, i) => (JsonNode)Event(userId, item, at: DateTimeOffset.UtcNow.AddSeconds(i - itemIds.Count)))]);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/events", Json(body))).StatusCode);
+        await Eventually.Until(async () => (await (await http.GetAsync($"/api/users/{userId}/session")).ReadJsonAsync())
+            .GetProperty("eventsApplied").GetInt32(), applied => applied == itemIds.Count, "the events are applied", TimeSpan.FromSeconds(20));
+    }
 
     public static StringContent Json(JsonNode body) => Raw(body.ToJsonString());
 

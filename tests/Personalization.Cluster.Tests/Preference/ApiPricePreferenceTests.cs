@@ -1,12 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Personalization.Cluster.Tests.Fixtures;
-using Personalization.Contract;
-using Personalization.Ingestion.Catalog;
-using Personalization.Ingestion.Configuration;
 using Personalization.Model.Synthetic;
 using Personalization.Testing;
 
@@ -16,21 +10,8 @@ namespace Personalization.Cluster.Tests.Preference;
 /// model version) once events are applied, and <c>GET …/recommendations?priceNear=true</c> keeps a full list inside
 /// that band, intersected with <c>minPrice</c>/<c>maxPrice</c>.</summary>
 [Collection(PricedApiCollection.Name)]
-public sealed class ApiPricePreferenceTests(PricedApiClusterFixture cluster) : IAsyncLifetime
+public sealed class ApiPricePreferenceTests(PricedApiClusterFixture cluster)
 {
-    public async Task InitializeAsync()
-    {
-        using var publisher = new KafkaCatalogPublisher(Options.Create(new KafkaOptions { BootstrapServers = cluster.Kafka.BootstrapServers }),
-            Options.Create(new CatalogOptions()), NullLogger<KafkaCatalogPublisher>.Instance);
-        await Task.WhenAll(Enumerable.Range(0, PriceModels.Data.Items).Select(i =>
-            publisher.PublishAsync(new CatalogItem(SyntheticClickstream.ItemId(i), $"item {i}", Price: PriceModels.Price(i), Currency: "EUR"))));
-        var last = SyntheticClickstream.ItemId(PriceModels.Data.Items - 1);
-        await Eventually.Until(async () => (await cluster.Http.GetAsync($"/api/items/{last}")).IsSuccessStatusCode,
-            ok => ok, "the priced catalog is in the silo's table", TimeSpan.FromSeconds(20));
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_session_without_events_has_no_price_preference_and_price_near_changes_nothing()
     {
@@ -82,10 +63,7 @@ public sealed class ApiPricePreferenceTests(PricedApiClusterFixture cluster) : I
     private async Task<string> UserWithSessionAsync(params int[] items)
     {
         var user = ClickEvents.Unique("priced");
-        var body = new JsonArray([.. items.Select((item, i) => (JsonNode)ApiEvents.Event(user, SyntheticClickstream.ItemId(item), at: DateTimeOffset.UtcNow.AddSeconds(i - items.Length)))]);
-        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Http.PostAsync("/api/events", ApiEvents.Json(body))).StatusCode);
-        await Eventually.Until(async () => (await (await cluster.Http.GetAsync($"/api/users/{user}/session")).ReadJsonAsync())
-            .GetProperty("eventsApplied").GetInt32(), applied => applied == items.Length, "the events are applied", TimeSpan.FromSeconds(20));
+        await cluster.Http.PostSessionAsync(user, [.. items.Select(SyntheticClickstream.ItemId)]);
         return user;
     }
 
