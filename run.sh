@@ -117,9 +117,9 @@ export Quality__SampleRate=${Quality__SampleRate:-0.05}
 for ((i=0; i<silos; i++)); do
   : >"$run/logs/silo-$i.log"
   # Silos are restarted when they exit (see scripts/lib/supervise.sh); the rest of the system keeps running.
-  # A 256 MB young-generation budget (DOTNET_GCgen0size): the session states are long-lived and touched by every
-  # event, so each young collection costs 30-40 ms however small it is; fewer of them cut the time paused under load
-  # from 5-10 % to 2 % (docs/performance.md).
+  # A 256 MB young-generation budget (DOTNET_GCgen0size; the silo's build turns DATAS off so that it holds): the
+  # session states are long-lived and touched by every event, so each young collection costs 30-60 ms however small
+  # it is; fewer of them cut the time paused under load from 6-7 % to about 2 % (docs/performance.md).
   supervise_start "silo-$i" env Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
     DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x10000000} \
     Urls="http://127.0.0.1:$((5081 + i))" dotnet "$(bin silo Personalization.Silo.dll)"

@@ -167,12 +167,10 @@ internal static class ClusterBenchmark
         report["state_bytes_mean"] = stateSizes.Bytes.Count == 0 ? null : Math.Round(stateSizes.Bytes.Average());
         report["state_bytes_max"] = stateSizes.Bytes.Count == 0 ? null : stateSizes.Bytes.Max();
 
-        // The mock broker finds a fetch offset by walking its whole retained log (librdkafka has no index there), so a
-        // fetch costs more the more phase 1 left behind; a real broker looks offsets up in an index. The consumed
-        // backlog is deleted, as retention would, so phase 2 measures the silo rather than the mock's log walk.
-        DeleteConsumed(kafka, kafkaOptions.Topic, partitions);
-
-        // Phase 2: half the capacity, visibility probes and ranking at a steady rate.
+        // Phase 2: half the capacity, visibility probes and ranking at a steady rate. Phase 1 measured its rate on a log
+        // that grew as it went; from here the consumed part is dropped as it is committed (see MockLogRetention), so
+        // the latencies are the silo's rather than the mock broker's ever longer log walk.
+        await using var retention = new MockLogRetention(kafka, kafkaOptions.Topic, partitions, SiloGroupId, TimeSpan.FromSeconds(1));
         var loadRate = givenLoadRate ?? (int)Math.Max(100, ingestRate / 2);
         var visible = new LatencyRecorder();
         var ranking = new LatencyRecorder();
@@ -235,20 +233,7 @@ internal static class ClusterBenchmark
         return 0;
     }
 
-    // Everything up to the high watermarks has been applied here (phase 1 waited for it).
-    private static void DeleteConsumed(MockKafkaCluster kafka, string topic, int partitions)
-    {
-        using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "bench-watermarks" }).Build();
-        var deleted = 0L;
-        for (var p = 0; p < partitions; p++)
-        {
-            var high = reader.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High.Value;
-            if (high <= 0) continue;
-            kafka.DeleteRecordsBefore(topic, p, high);
-            deleted += high;
-        }
-        Console.WriteLine($"consumed backlog dropped from the mock broker's log ({deleted} records over {partitions} partitions)");
-    }
+    private const string SiloGroupId = "bench-silos";
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 2);
 
@@ -270,7 +255,7 @@ internal static class ClusterBenchmark
             ["Redis:ConnectionString"] = redis,
             ["Model:Path"] = modelPath,
             ["Kafka:BootstrapServers"] = bootstrap,
-            ["Kafka:GroupId"] = "bench-silos",
+            ["Kafka:GroupId"] = SiloGroupId,
             ["Kafka:Client:session.timeout.ms"] = "6000",
         },
         SettingsList.Parse(overrides).ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
