@@ -60,6 +60,7 @@ internal static class ChaosBenchmark
             var report = Report(options, corpus, applied, faults, unavailable, outside) with
             {
                 ApiOutages = [.. probe.Outages.Select(o => $"{o.From:F1}..{o.To:F1} s")],
+                DeletedByBrokerBeforeCommit = watch.DeletedBeforeCommit,
             };
             Print(report);
             if (options.JsonPath is { } path) await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json));
@@ -161,6 +162,10 @@ internal static class ChaosBenchmark
     private static void Print(ChaosReport r)
     {
         Console.WriteLine($"produced {r.Produced:N0} (acknowledged by Kafka), applied {r.Applied:N0}: lost {r.Lost}, doubled {r.Doubled}");
+        if (r.DeletedByBrokerBeforeCommit > 0)
+            Console.WriteLine($"the broker deleted {r.DeletedByBrokerBeforeCommit:N0} records before the group committed past them " +
+                              "(its log retention; the mock keeps a fixed size per partition): the offered rate was above what it keeps " +
+                              (r.Lost <= r.DeletedByBrokerBeforeCommit ? "— the lost count is within it" : "— the lost count exceeds it"));
         Console.WriteLine($"dead-lettered {r.DeadLettered}: {string.Join(", ", r.DeadLetteredByReason.Select(kv => $"{kv.Key} {kv.Value}"))}");
         foreach (var f in r.Faults)
             Console.WriteLine($"  {f.Name,-22} {f.StartS,6:F1}..{f.EndS,6:F1} s  recovery {(f.RecoveryS is { } s ? $"{s:F1} s" : "none")}");

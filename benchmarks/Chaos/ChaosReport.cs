@@ -7,6 +7,10 @@ internal sealed record ChaosReport
     public long Applied { get; init; }
     public long Lost { get; init; }
     public long Doubled { get; init; }
+    /// <summary>Records the broker deleted before the group committed past them (see
+    /// <c>PartitionProgressWatch.DeletedBeforeCommit</c>): when not zero, a lost count up to it is the broker's
+    /// retention, and the run was above what the broker keeps.</summary>
+    public long DeletedByBrokerBeforeCommit { get; init; }
     public int DeadLettered { get; init; }
     public required Dictionary<string, int> DeadLetteredByReason { get; init; }
     /// <summary>The slowest recovery over the faults; null when some fault never recovered.</summary>

@@ -37,6 +37,17 @@ internal sealed class PartitionProgressWatch : IAsyncDisposable
         }
     }
 
+    /// <summary>Records the broker deleted from the log before the group had committed past them (its log start rose
+    /// above a committed offset), summed over partitions; an upper bound on what the broker's retention, not the
+    /// system, took: some of them may have been applied and only not yet committed. Zero on a broker whose retention
+    /// keeps the backlog, as a real one does; librdkafka's mock keeps a fixed size of log per partition.</summary>
+    public long DeletedBeforeCommit
+    {
+        get { lock (_gate) return _deleted.Values.Sum(d => d.Count); }
+    }
+
+    private readonly Dictionary<int, (long UpTo, long Count)> _deleted = [];
+
     /// <summary>Sum of committed offsets (events durable and committed).</summary>
     public long Committed
     {
@@ -64,12 +75,25 @@ internal sealed class PartitionProgressWatch : IAsyncDisposable
                         var offset = Math.Max(0, c.Offset.Value);
                         if (history.Count == 0 || history[^1].Offset != offset) history.Add((at, offset));
                     }
+                foreach (var c in committed)
+                    NoteLogStart(c.Partition.Value, Math.Max(0, c.Offset.Value), reader.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(2)).Low.Value);
             }
             catch (KafkaException)
             {
                 // The broker is down (a fault of the benchmark's own making): try again.
             }
             try { await Task.Delay(200, _stop.Token); } catch (OperationCanceledException) { }
+        }
+    }
+
+    // The records in [committed, logStart) are gone from the broker; count each once over the polls.
+    private void NoteLogStart(int partition, long committed, long logStart)
+    {
+        lock (_gate)
+        {
+            var (upTo, count) = _deleted.GetValueOrDefault(partition);
+            var from = Math.Max(committed, upTo);
+            if (logStart > from) _deleted[partition] = (logStart, count + logStart - from);
         }
     }
 
