@@ -19,10 +19,12 @@ internal sealed class SessionTrainerOptionSet
     private readonly Option<int?> _negatives;
     private readonly Option<int> _epochs, _batchSize, _embedding, _hidden, _attention, _window, _maxLength, _patience;
     private readonly Option<int> _transitionMinCount, _seed, _threads;
+    private readonly Option<double> _negativeExponent;
+    private readonly Option<long> _sampleAbove;
     private readonly Option<double> _learningRate, _dropout, _sessionDropout, _transitionLrScale, _itemLrScale, _weightDecay, _lrDecay;
     private readonly Option<bool> _noLastItemSkip = Declare.Flag("--no-last-item-skip", "no skip connection from the last item to the output");
     private readonly Option<bool> _untiedEmbeddings = Declare.Flag("--untied-embeddings", "separate input and output item embeddings");
-    private readonly Option<bool> _transitions = Declare.Flag("--transitions", "learned item-to-item transition scores (need the full softmax)");
+    private readonly Option<bool> _transitions = Declare.Flag("--transitions", "learned item-to-item transition scores");
     private readonly Option<bool> _noTransitions = Declare.Flag("--no-transitions", "no item-to-item transition scores");
     private readonly Option<int?> _repeatWindow, _neighbours;
 
@@ -35,8 +37,13 @@ internal sealed class SessionTrainerOptionSet
         _intentWeight = Declare.Value("--intent-weight", defaults.IntentWeight, "λ of the purchase-intent loss; > 0: a jointly trained intent head");
         _intentHidden = Declare.Value("--intent-hidden", shape.IntentHiddenSize > 0 ? shape.IntentHiddenSize : 32, "width of the intent head").Positive();
         _negatives = negativesDefault is null
-            ? Declare.Value<int?>("--negatives", defaults.NegativeSamples, "sampled negatives per step (0: full softmax; > 0 turns transition and repeat scores off)")
+            ? Declare.Value<int?>("--negatives", defaults.NegativeSamples, "sampled negatives per step (0: full softmax; > 0 turns transition, repeat and neighbourhood scores off unless asked for)")
             : Declare.Optional<int?>("--negatives", $"sampled negatives per step (0: full softmax); default: {negativesDefault}");
+        _negativeExponent = Declare.Value("--negative-exponent", defaults.NegativeSampleExponent,
+            "α of the negatives' draw ∝ (count + 1)^α with the log-Q correction (0: uniform)");
+        _sampleAbove = Declare.Value("--sample-above", defaults.SampleNegativesAbove,
+            $"without --negatives: scores an epoch (positions × items) above which training draws {SessionModelTrainerOptions.LargeDataNegatives:N0} " +
+            $"negatives ∝ count^{SessionModelTrainerOptions.LargeDataNegativeExponent} instead of the full softmax (0: never)").NonNegative();
         _epochs = Declare.Value("--epochs", defaults.Epochs, "most epochs (early stopping on validation)").Positive();
         _batchSize = Declare.Value("--batch-size", defaults.BatchSize, "sequences per batch").Positive();
         _learningRate = Declare.Value("--learning-rate", defaults.LearningRate, "Adam learning rate");
@@ -63,7 +70,7 @@ internal sealed class SessionTrainerOptionSet
     {
         Option[] all =
         [
-            _epochs, _batchSize, _learningRate, _embedding, _hidden, _attention, _window, _negatives, _maxLength, _dropout,
+            _epochs, _batchSize, _learningRate, _embedding, _hidden, _attention, _window, _negatives, _negativeExponent, _sampleAbove, _maxLength, _dropout,
             _sessionDropout, _noLastItemSkip, _untiedEmbeddings, _transitions, _noTransitions, _transitionMinCount,
             _transitionLrScale, _itemLrScale, _weightDecay, _lrDecay, _repeatWindow, _neighbours, _intentWeight, _intentHidden,
             _intentFeatures, _noIntentFeatures, _patience, _seed, _threads,
@@ -96,13 +103,14 @@ internal sealed class SessionTrainerOptionSet
                 IntentFeatures = hasHead && (parsed.GetValue(_intentFeatures)
                     || (defaults.Shape.IntentFeatures > 0 && !parsed.GetValue(_noIntentFeatures))) ? IntentWideFeatures.Count : 0,
                 LastItemSkip = !parsed.GetValue(_noLastItemSkip) && defaults.Shape.LastItemSkip,
-                // Transition and repeat scores need the full softmax: sampled negatives turn them off unless asked
-                // for (then the options' validation fails).
+                // Sampled negatives asked for on the command line keep their old meaning: no sparse scores unless asked for.
                 Transitions = parsed.GetValue(_transitions) || (!parsed.GetValue(_noTransitions) && defaults.Shape.Transitions && fullSoftmax),
                 RepeatWindow = parsed.GetValue(_repeatWindow) ?? (fullSoftmax ? defaults.Shape.RepeatWindow : 0),
                 NeighboursPerItem = parsed.GetValue(_neighbours) ?? (fullSoftmax ? defaults.Shape.NeighboursPerItem : 0),
             },
             NegativeSamples = sampled,
+            NegativeSampleExponent = parsed.GetValue(_negativeExponent),
+            SampleNegativesAbove = parsed.GetValue(_sampleAbove),
             MaxSequenceLength = parsed.GetValue(_maxLength),
             Patience = parsed.GetValue(_patience),
             Dropout = parsed.GetValue(_dropout),

@@ -124,7 +124,7 @@ internal static class TrainCommand
         output.WriteLine();
         ResultTable.Write(output, results, [10, 20]);
         var summary = new TrainingSummary(Path.GetFullPath(outputs.Artifact), written.ModelVersion, result.BestEpoch, seconds, peak,
-            fitted.Events, result.History, fitted.Refit?.History, trials);
+            fitted.Events, result.History, fitted.Refit?.History, trials, result.NegativeSamples);
         if (outputs.Json is not null)
         {
             RankerEvaluation.Report(input, data, split, results, summary).Write(outputs.Json);

@@ -3,7 +3,7 @@ using Personalization.Trainer.Training;
 namespace Personalization.Trainer.Commands;
 
 /// <summary>What training did: the curve, the kept epoch, the refit on train + validation (its epochs; null: none),
-/// the settings <c>tune</c> tried, time and memory, the artifact written.</summary>
+/// the settings <c>tune</c> tried, time and memory, the artifact written, the negatives a batch drew (0: full softmax).</summary>
 public sealed record TrainingSummary(
     string Artifact,
     string ModelVersion,
@@ -13,4 +13,5 @@ public sealed record TrainingSummary(
     long TrainingEvents,
     IReadOnlyList<TrainingEpoch> Epochs,
     IReadOnlyList<TrainingEpoch>? RefitEpochs = null,
-    IReadOnlyList<TuneTrial>? Trials = null);
+    IReadOnlyList<TuneTrial>? Trials = null,
+    int NegativeSamples = 0);

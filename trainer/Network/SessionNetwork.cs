@@ -222,24 +222,46 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
         return (bonus * inside.to_type(bonus.dtype)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>[..., Embedding] session vectors and [...] the items just seen → [..., Items] scores; with repeat
-    /// scores also [..., R] session items and their [..., R] bonuses (<see cref="Encode"/>, <see cref="RepeatItems"/>).</summary>
+    /// <summary>[M, Embedding] session vectors and [M] the items just seen → [M, Items] scores; with repeat scores
+    /// also [M, R] session items and their [M, R] bonuses (<see cref="Encode"/>, <see cref="RepeatItems"/>).</summary>
     /// <param name="leaveOut">Training only: per row, the training session whose own co-occurrences the neighbourhood
     /// weights must not count (see <see cref="ItemNeighbours.LeaveOut"/>).</param>
     public Tensor Score(Tensor sessionVectors, Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null,
         long[][]? sessionWindows = null, SessionCooccurrences?[]? leaveOut = null)
     {
         using var scope = NewDisposeScope();
-        var scores = sessionVectors.matmul(OutputTable.weight!.t()); // [..., N]
-        if (output_bias is not null) scores = scores + output_bias;
-        if (transition_weight is not null) scores = AddTransitions(scores, lastItems);
-        if (repeatBonus is not null) scores = scores.scatter_add(-1, repeatItems!, repeatBonus); // [..., N]
-        if (neighbour_weight is not null && sessionWindows is not null) scores = AddNeighbours(scores, sessionWindows, leaveOut);
+        var table = OutputTable.weight!.t();                                             // [E, N]
+        // The bias rides in the matmul and the sparse terms go in one scatter: every separate pass over the
+        // [M, N] scores is a full copy of them (90 MB a batch on Video Games), forward and backward.
+        var scores = output_bias is null ? sessionVectors.matmul(table) : output_bias.addmm(sessionVectors, table); // [M, N]
+        if (SparseTerms(lastItems, repeatItems, repeatBonus, sessionWindows, leaveOut) is { } terms)
+            scores = scores.reshape(-1).scatter_add(0, terms.Cells, terms.Values).reshape(scores.shape);
         return scores.MoveToOuterDisposeScope();
     }
 
-    // scores[m, b] += θ_d · cos(a, b) for every neighbour b of each item a seen d steps back in row m's window.
-    private Tensor AddNeighbours(Tensor scores, long[][] windows, SessionCooccurrences?[]? leaveOut)
+    /// <summary>The scores the network adds to single (row, item) cells of <see cref="Score"/>'s [M, N] dense part:
+    /// transitions from the last item, the session's repeat bonuses, the neighbourhood scores. [P] cells m·N + item and
+    /// their [P] values, in the order <see cref="Score"/> adds them; null when there are none.</summary>
+    public (Tensor Cells, Tensor Values)? SparseTerms(Tensor lastItems, Tensor? repeatItems = null, Tensor? repeatBonus = null,
+        long[][]? sessionWindows = null, SessionCooccurrences?[]? leaveOut = null)
+    {
+        using var scope = NewDisposeScope();
+        var (indices, values) = (new List<Tensor>(3), new List<Tensor>(3));
+        if (transition_weight is not null) AddTransitions(lastItems, indices, values);
+        if (repeatBonus is not null)
+        {
+            using var stride = ((long)Options.Items).ToScalar();
+            var rows = arange(repeatItems!.shape[0], device: repeatItems.device).mul(stride).unsqueeze(1); // [M, 1]
+            indices.Add((repeatItems + rows).reshape(-1));                                // [M·R]
+            values.Add(repeatBonus.reshape(-1));
+        }
+        if (neighbour_weight is not null && sessionWindows is not null) AddNeighbours(sessionWindows, leaveOut, indices, values);
+        if (indices.Count == 0) return null;
+        return (cat(indices, 0).MoveToOuterDisposeScope(), cat(values, 0).MoveToOuterDisposeScope());
+    }
+
+    // scores[m, b] += θ_d · w(a, b) for every neighbour b of each item a seen d steps back in row m's window.
+    private void AddNeighbours(long[][] windows, SessionCooccurrences?[]? leaveOut, List<Tensor> indices, List<Tensor> values)
     {
         var items = Options.Items;
         var flat = new List<long>();
@@ -261,15 +283,14 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
                 }
             }
         }
-        if (flat.Count == 0) return scores;
-        var shape = scores.shape;
-        var values = neighbour_weight!.index_select(0, tensor(steps.ToArray(), device: scores.device))
-            * tensor(weights.ToArray(), device: scores.device);                             // [P]
-        return scores.reshape(-1).scatter_add(0, tensor(flat.ToArray(), device: scores.device), values).reshape(shape);
+        if (flat.Count == 0) return;
+        var device = neighbour_weight!.device;
+        indices.Add(tensor(flat.ToArray(), device: device));                              // [P]
+        values.Add(neighbour_weight.index_select(0, tensor(steps.ToArray(), device: device)) * tensor(weights.ToArray(), device: device)); // [P]
     }
 
     // scores[m, b] += w[a_m → b] for every successor b of the item a_m just seen (a sparse, learned addition).
-    private Tensor AddTransitions(Tensor scores, Tensor lastItems)
+    private void AddTransitions(Tensor lastItems, List<Tensor> indices, List<Tensor> values)
     {
         var items = Options.Items;
         var last = lastItems.reshape(-1).cpu().data<long>().ToArray();                        // [M]
@@ -284,11 +305,10 @@ public sealed class SessionNetwork : nn.Module<Tensor, Tensor, Tensor>
                 pairs.Add(j);
             }
         }
-        if (flat.Count == 0) return scores;
-        var shape = scores.shape;
-        var values = transition_weight!.index_select(0, tensor(pairs.ToArray(), device: scores.device)); // [P']
-        return scores.reshape(-1).scatter_add(0, tensor(flat.ToArray(), device: scores.device), values)
-            .reshape(shape);                                                                 // [..., N]
+        if (flat.Count == 0) return;
+        var device = transition_weight!.device;
+        indices.Add(tensor(flat.ToArray(), device: device));                               // [P']
+        values.Add(transition_weight.index_select(0, tensor(pairs.ToArray(), device: device))); // [P']
     }
 
     /// <summary>Scores of the same chosen items for every vector (sampled softmax with shared negatives):

@@ -61,14 +61,16 @@ public static class TorchRuntime
     /// <summary>Makes glibc's malloc serve every block from its heap and keep freed memory for reuse. A full-softmax
     /// batch allocates several [positions × catalog] float tensors (about 90 MB each on Video Games); glibc gives
     /// blocks above its mmap threshold (at most 32 MB) their own mapping and unmaps them on free, so every batch
-    /// faulted in fresh zeroed pages: 24.5 million page faults and 86 s of system time in one 212 s epoch. Costs
-    /// a higher peak working set (the heap keeps its high-water mark). Returns whether the settings took effect
+    /// faulted in fresh zeroed pages: 24.5 million page faults and 86 s of system time in one 212 s epoch. Trimming
+    /// is off altogether (-1), not just set high: a batch of 64 sequences of 50 events over 23k items takes more
+    /// than 1 GiB at its peak, and a 1 GiB threshold still gave that back and faulted it in again (2.6 million
+    /// faults, 27 s of system time in a 102 s epoch). Costs a higher working set (the heap keeps its high-water mark). Returns whether the settings took effect
     /// (Linux with glibc only).</summary>
     public static bool KeepFreedMemory()
     {
         if (!OperatingSystem.IsLinux()) return false;
         const int TrimThreshold = -1, MmapMax = -4;
-        try { return mallopt(MmapMax, 0) == 1 & mallopt(TrimThreshold, 1 << 30) == 1; }
+        try { return mallopt(MmapMax, 0) == 1 & mallopt(TrimThreshold, -1) == 1; }
         catch (EntryPointNotFoundException) { return false; } // not glibc (musl has no mallopt)
     }
 

@@ -11,4 +11,5 @@ internal static class HeldScalars
     public static readonly Scalar MinusInfinity = float.NegativeInfinity.ToScalar();
     public static readonly Scalar NotANumber = float.NaN.ToScalar();
     public static readonly Scalar One = 1L.ToScalar();
+    public static readonly Scalar Zero = 0L.ToScalar();
 }

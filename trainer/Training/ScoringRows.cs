@@ -42,6 +42,10 @@ internal readonly record struct ScoringRows(Tensor Vectors, Tensor Last, Tensor?
         RepeatItems?.narrow(0, start, length), RepeatBonus?.narrow(0, start, length), Windows?[(int)start..(int)(start + length)],
         LeaveOut?[(int)start..(int)(start + length)]);
 
+    /// <summary>The network's sparse score terms of these rows (<see cref="SessionNetwork.SparseTerms"/>).</summary>
+    public (Tensor Cells, Tensor Values)? SparseTerms(SessionNetwork network) =>
+        network.SparseTerms(Last, RepeatItems, RepeatBonus, Windows, LeaveOut);
+
     /// <summary>[M, N] scores over the catalog.</summary>
     public Tensor Score(SessionNetwork network) => network.Score(Vectors, Last, RepeatItems, RepeatBonus, Windows, LeaveOut);
 }

@@ -76,6 +76,15 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         if (byKind[2].Any())
             groups.Add(new([.. byKind[2]], options.LearningRate * options.ItemLearningRateScale * options.TransitionLearningRateScale));
         using var optimizer = new AdamOptimizer(groups);
+        var positions = usable.Sum(s => (long)s.Length - 1);
+        var (negatives, exponent) = options.Sampling(positions, items);
+        using var sampled = negatives > 0 && negatives < items
+            ? new SampledSoftmax(negatives, items, exponent, exponent > 0 ? TargetCounts(usable, items) : null)
+            : null;
+        Report(sampled is null
+            ? $"full softmax: {positions:N0} positions × {items:N0} items = {positions * items:N0} scores an epoch"
+            : $"sampled softmax: {negatives:N0} negatives a batch{(exponent > 0 ? $" drawn ∝ count^{exponent} with the log-Q correction" : ", uniform")} " +
+              $"({positions:N0} positions × {items:N0} items = {positions * items:N0} scores an epoch in full)");
         var startRates = optimizer.Groups.Select(g => g.LearningRate).ToArray();
         var rateFactor = 1.0;
         var epochs = schedule?.Length ?? options.Epochs;
@@ -100,7 +109,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
                 foreach (var (group, start) in optimizer.Groups.Zip(startRates)) group.LearningRate = start * rateFactor;
             }
             var clock = Stopwatch.StartNew();
-            var (loss, badBatches) = TrainEpoch(network, optimizer, usable, shuffle, epoch, cancellation);
+            var (loss, badBatches) = TrainEpoch(network, optimizer, sampled, usable, shuffle, epoch, cancellation);
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var (hitRate, mrr) = checks.Length == 0 ? (double.NaN, double.NaN) : Validate(network, checks);
             var intentLoss = checks.Length == 0 || !TrainsIntent(network) ? double.NaN : IntentLoss(network, checks);
@@ -136,7 +145,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
         best!.RestoreInto(network);
         best.Dispose();
         network.eval();
-        return new TrainingResult(network, history, bestEpoch, total.Elapsed.TotalSeconds);
+        return new TrainingResult(network, history, bestEpoch, total.Elapsed.TotalSeconds, sampled is null ? 0 : negatives);
     }
 
     /// <summary>HR@K and MRR@K of the network's next-item predictions on <paramref name="sequences"/>.</summary>
@@ -198,7 +207,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
 
     // A batch whose loss is not finite or which fails inside libtorch is skipped (no step) and counted, so one bad
     // batch does not end a long run; more than MaxBadBatchShare of an epoch means something is broken: stop.
-    private (double Loss, int BadBatches) TrainEpoch(SessionNetwork network, AdamOptimizer optimizer, TrainingSequence[] sequences,
+    private (double Loss, int BadBatches) TrainEpoch(SessionNetwork network, AdamOptimizer optimizer, SampledSoftmax? sampled, TrainingSequence[] sequences,
         Random shuffle, int epoch, CancellationToken cancellation)
     {
         network.train();
@@ -215,7 +224,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             cancellation.ThrowIfCancellationRequested();
             var chunk = batchList[b];
             done += chunk.Length;
-            var failure = TrainBatch(network, optimizer, chunk, InjectFault?.Invoke(epoch, b + 1) ?? BatchFault.None, out var batchLoss, out var m);
+            var failure = TrainBatch(network, optimizer, sampled, chunk, InjectFault?.Invoke(epoch, b + 1) ?? BatchFault.None, out var batchLoss, out var m);
             if (failure is null)
             {
                 lossSum += batchLoss * m;
@@ -241,7 +250,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
 
     // One optimisation step; returns why the batch was skipped, or null. The loss is read before stepping
     // (on the CPU that costs no extra synchronisation) so that a non-finite one never reaches Adam's moments.
-    private string? TrainBatch(SessionNetwork network, AdamOptimizer optimizer, TrainingSequence[] chunk, BatchFault fault,
+    private string? TrainBatch(SessionNetwork network, AdamOptimizer optimizer, SampledSoftmax? sampled, TrainingSequence[] chunk, BatchFault fault,
         out double lossValue, out long predictions)
     {
         (lossValue, predictions) = (double.NaN, 0);
@@ -251,7 +260,7 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
             var batch = SequenceBatch.Create(chunk, ValidationTargets.EveryPosition);
             var targets = fault == BatchFault.NativeError ? batch.Targets + network.Options.Items : batch.Targets; // [M]
             var states = network.HiddenStates(batch.Items, batch.EventTypes);                 // [B, T, H]
-            var loss = Loss(network, ScoringRows.Of(network, batch, chunk, states), targets);  // []
+            var loss = Loss(network, ScoringRows.Of(network, batch, chunk, states), targets, sampled); // []
             if (TrainsIntent(network) && batch.IntentPositions is { } labelled && labelled.shape[0] > 0)
             {
                 // Multi-task: next item + λ · binary cross-entropy of the intent head at every labelled prefix.
@@ -295,18 +304,16 @@ public sealed class SessionModelTrainer(SessionModelTrainerOptions options, Acti
     }
 
     // M scoring rows, [M] next items → mean cross-entropy.
-    private Tensor Loss(SessionNetwork network, ScoringRows rows, Tensor targets)
+    private static Tensor Loss(SessionNetwork network, ScoringRows rows, Tensor targets, SampledSoftmax? sampled) =>
+        sampled?.Loss(network, rows, targets) ?? nn.functional.cross_entropy(rows.Score(network), targets); // [M, N] → []
+
+    // Counts of each item as a training target (positions 1..).
+    private static long[] TargetCounts(IEnumerable<TrainingSequence> sequences, int items)
     {
-        if (options.NegativeSamples == 0 || options.NegativeSamples >= network.Options.Items)
-            return nn.functional.cross_entropy(rows.Score(network), targets);                // [M, N] → []
-        var vectors = rows.Vectors;                                                         // [M, E]
-        var negatives = randint(network.Options.Items, [options.NegativeSamples], dtype: ScalarType.Int64); // [S]
-        var positive = network.ScoreTargets(vectors, targets).unsqueeze(1);                 // [M, 1]
-        var sampled = network.ScoreCandidates(vectors, negatives);                          // [M, S]
-        // A sampled negative that is the target itself is not a negative.
-        sampled = sampled.masked_fill(negatives.unsqueeze(0) == targets.unsqueeze(1), HeldScalars.MinusInfinity);
-        var logits = cat([positive, sampled], dim: 1);                                      // [M, 1 + S]
-        return nn.functional.cross_entropy(logits, zeros_like(targets));
+        var counts = new long[items];
+        foreach (var sequence in sequences)
+            for (var t = 1; t < sequence.Length; t++) counts[sequence.Items[t]]++;
+        return counts;
     }
 
     private TrainingSequence[] Prepare(IReadOnlyList<TrainingSequence> sequences, int items)

@@ -3,8 +3,9 @@ using Personalization.Trainer.Network;
 namespace Personalization.Trainer.Training;
 
 /// <summary>The trained network (holding the best epoch's weights) and the curve that led there.</summary>
+/// <param name="NegativeSamples">Negatives drawn a batch (0: the full softmax), as the options chose for the data.</param>
 public sealed record TrainingResult(SessionNetwork Network, IReadOnlyList<TrainingEpoch> History, int BestEpoch,
-    double TotalSeconds)
+    double TotalSeconds, int NegativeSamples = 0)
 {
     public TrainingEpoch Best => History.First(e => e.Epoch == BestEpoch);
 
@@ -17,5 +18,6 @@ public sealed record TrainingResult(SessionNetwork Network, IReadOnlyList<Traini
         ["train.best_epoch"] = BestEpoch,
         ["train.epochs"] = History.Count,
         ["train.seconds"] = TotalSeconds,
+        ["train.negative_samples"] = NegativeSamples,
     };
 }
