@@ -37,8 +37,8 @@ internal sealed class SessionTrainerOptionSet
         _intentWeight = Declare.Value("--intent-weight", defaults.IntentWeight, "λ of the purchase-intent loss; > 0: a jointly trained intent head");
         _intentHidden = Declare.Value("--intent-hidden", shape.IntentHiddenSize > 0 ? shape.IntentHiddenSize : 32, "width of the intent head").Positive();
         _negatives = negativesDefault is null
-            ? Declare.Value<int?>("--negatives", defaults.NegativeSamples, "sampled negatives per step (0: full softmax; > 0 turns transition, repeat and neighbourhood scores off unless asked for)")
-            : Declare.Optional<int?>("--negatives", $"sampled negatives per step (0: full softmax); default: {negativesDefault}");
+            ? Declare.Value<int?>("--negatives", defaults.NegativeSamples, "sampled negatives per step (0: full softmax up to --sample-above; > 0: uniform unless --negative-exponent, and transition, repeat and neighbourhood scores off unless asked for)")
+            : Declare.Optional<int?>("--negatives", $"sampled negatives per step (0: full softmax up to --sample-above); default: {negativesDefault}");
         _negativeExponent = Declare.Value("--negative-exponent", defaults.NegativeSampleExponent,
             "α of the negatives' draw ∝ (count + 1)^α with the log-Q correction (0: uniform)");
         _sampleAbove = Declare.Value("--sample-above", defaults.SampleNegativesAbove,

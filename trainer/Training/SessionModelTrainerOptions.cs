@@ -60,7 +60,7 @@ public sealed record SessionModelTrainerOptions
     /// about a minute an epoch on 2 cores: Amazon Video Games (5.1·10⁹) is sampled, the Diginetica and Taobao
     /// samples are not. 0: always the full softmax.</summary>
     public long SampleNegativesAbove { get; init; } = 4_000_000_000;
-    public const int LargeDataNegatives = 2048;
+    public const int LargeDataNegatives = 4096;
     public const double LargeDataNegativeExponent = 0.75;
 
     /// <summary>The negatives and their exponent a run over <paramref name="positions"/> training positions and
