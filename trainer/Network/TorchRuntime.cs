@@ -64,8 +64,8 @@ public static class TorchRuntime
     /// faulted in fresh zeroed pages: 24.5 million page faults and 86 s of system time in one 212 s epoch. Trimming
     /// is off altogether (-1), not just set high: a batch of 64 sequences of 50 events over 23k items takes more
     /// than 1 GiB at its peak, and a 1 GiB threshold still gave that back and faulted it in again (2.6 million
-    /// faults, 27 s of system time in a 102 s epoch). Costs a higher working set (the heap keeps its high-water mark). Returns whether the settings took effect
-    /// (Linux with glibc only).</summary>
+    /// faults, 27 s of system time in a 102 s epoch). Costs a higher working set (the heap keeps its high-water
+    /// mark). Returns whether the settings took effect (Linux with glibc only).</summary>
     public static bool KeepFreedMemory()
     {
         if (!OperatingSystem.IsLinux()) return false;
