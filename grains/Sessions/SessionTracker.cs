@@ -84,9 +84,9 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
     public bool SyncModel(ISessionModel? model)
     {
         // State stored before LastStateItem existed is re-stepped once, so its ranking reads the last item too.
-        var storedWithoutLastItem = state.HiddenStates.Length > 0 && state.LastStateItem < 0;
+        var storedWithoutLastItem = state.HiddenStateLength > 0 && state.LastStateItem < 0;
         if (model?.Version == state.ModelVersion && !storedWithoutLastItem) return false;
-        var window = new HiddenStateWindow();
+        var window = new HiddenStateWindow(state.HiddenStateBuffer, -1, 0);
         state.ModelVersion = model?.Version;
         if (model is not null)
             for (var i = 0; i < state.RecentItems.Count; i++)
@@ -133,11 +133,11 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
     }
 
     /// <summary>The session's hidden states as the model's window reads them.</summary>
-    public HiddenStateWindow Window => new(state.HiddenStates, state.LastStateItem);
+    public HiddenStateWindow Window => new(state.HiddenStateBuffer, state.LastStateItem, state.HiddenStateLength);
 
     private void Store(HiddenStateWindow window)
     {
-        state.HiddenStates = window.States;
+        state.KeepHiddenStates(window.Buffer, window.Length);
         state.LastStateItem = window.LastItem;
     }
 
@@ -154,7 +154,7 @@ internal sealed class SessionTracker(string userId, UserSessionState state, Sess
         state.StartedAtMs = e.Timestamp.ToUnixTimeMilliseconds();
         state.LastEventAtMs = state.StartedAtMs;
         state.EventsApplied = 0;
-        state.HiddenStates = [];
+        state.KeepHiddenStates(state.HiddenStateBuffer, 0);
         state.LastStateItem = -1;
         state.ModelVersion = model?.Version;
         state.RecentItems.Clear();

@@ -181,7 +181,7 @@ public sealed class UserSessionGrain(
     {
         var state = session.State;
         rules = PriceNearRule.Apply(rules, state);
-        var query = new RankingQuery(state.ModelVersion, MemoryMarshal.Cast<byte, float>(state.HiddenStates).ToArray(),
+        var query = new RankingQuery(state.ModelVersion, MemoryMarshal.Cast<byte, float>(state.HiddenStateBytes).ToArray(),
             state.RecentItems.ToArray(), Excluded(state, rules), count, state.LastStateItem, rules);
         return GrainFactory.GetGrain<IRankingGrain>(0).RankAsync(query);
     }

@@ -29,7 +29,29 @@ public sealed class UserSessionState
 
     /// <summary>The session's last hidden states (at most the model's window), oldest first, the last one current;
     /// row-major float32 little-endian.</summary>
-    [Id(8)] public byte[] HiddenStates { get; set; } = [];
+    [Id(8)]
+    public byte[] HiddenStates
+    {
+        get => _hiddenLength == _hiddenBuffer.Length ? _hiddenBuffer : _hiddenBuffer[.._hiddenLength];
+        set => (_hiddenBuffer, _hiddenLength) = (value, value.Length);
+    }
+
+    // In memory only: the buffer whose first _hiddenLength bytes are HiddenStates, reused from step to step (see
+    // HiddenStateWindow), so stepping a long-lived state allocates nothing young for it to hold.
+    [NonSerialized] private byte[] _hiddenBuffer = [];
+    [NonSerialized] private int _hiddenLength;
+
+    /// <summary>The buffer whose first <see cref="HiddenStateLength"/> bytes are <see cref="HiddenStates"/>.</summary>
+    internal byte[] HiddenStateBuffer => _hiddenBuffer;
+
+    /// <summary>Bytes of <see cref="HiddenStateBuffer"/> in use.</summary>
+    internal int HiddenStateLength => _hiddenLength;
+
+    /// <summary>The states as ranking reads them, without a copy.</summary>
+    internal ReadOnlySpan<byte> HiddenStateBytes => _hiddenBuffer.AsSpan(0, _hiddenLength);
+
+    /// <summary>Keeps a window's buffer and the bytes of it in use.</summary>
+    internal void KeepHiddenStates(byte[] buffer, int length) => (_hiddenBuffer, _hiddenLength) = (buffer, length);
 
     /// <summary>The session's recent items, oldest first (known or not to the model).</summary>
     [Id(9)] public List<string> RecentItems { get; set; } = [];

@@ -7,21 +7,33 @@ namespace Personalization.Model.Inference;
 /// last one current) and the item whose event produced the current state. The evaluation harness (through the
 /// model's cursor) and the user grains both advance and rank through this one type, so the path that is measured is
 /// the path that is served. The states are float32 bytes, the form the grains persist.</summary>
-public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
+/// <remarks>The states live in a buffer that is reused from step to step and grows at most twice per session (to two
+/// rows, then to the model's window): a user grain's window lives as long as the grain, so a new array per step would
+/// be a young object that every young collection finds through the old state and promotes.</remarks>
+public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1, int length = -1)
 {
-    /// <summary>The states, row-major float32, oldest first.</summary>
-    public byte[] States { get; private set; } = states ?? [];
+    private byte[] _buffer = states ?? [];
+    private int _length = length >= 0 ? Math.Min(length, states?.Length ?? 0) : states?.Length ?? 0;
+
+    /// <summary>The states, row-major float32, oldest first: a copy when the buffer holds spare room, else the buffer.</summary>
+    public byte[] States => _length == _buffer.Length ? _buffer : _buffer[.._length];
+
+    /// <summary>The buffer whose first <see cref="Length"/> bytes are the states (what the grains keep in memory).</summary>
+    public byte[] Buffer => _buffer;
+
+    /// <summary>Bytes of the buffer in use.</summary>
+    public int Length => _length;
 
     /// <summary>Index of the item whose event produced the current state, or -1 when there is no state.</summary>
-    public int LastItem { get; private set; } = states is { Length: > 0 } ? lastItem : -1;
+    public int LastItem { get; private set; } = states is { Length: > 0 } && length != 0 ? lastItem : -1;
 
     /// <summary>The states as floats.</summary>
-    public ReadOnlySpan<float> Floats => MemoryMarshal.Cast<byte, float>(States);
+    public ReadOnlySpan<float> Floats => MemoryMarshal.Cast<byte, float>(_buffer.AsSpan(0, _length));
 
-    /// <summary>Forgets every state (a new session, or states of another model).</summary>
+    /// <summary>Forgets every state (a new session, or states of another model); the buffer is kept for reuse.</summary>
     public void Clear()
     {
-        States = [];
+        _length = 0;
         LastItem = -1;
     }
 
@@ -40,22 +52,23 @@ public sealed class HiddenStateWindow(byte[]? states = null, int lastItem = -1)
             var next = scratch.AsSpan(0, hidden);
             var all = Floats;
             model.Step(all.Length < hidden ? [] : all[^hidden..], item, (uint)eventType < (uint)model.EventTypes ? eventType : 0, next);
-            var rows = States.Length / rowBytes;
+            var rows = _length / rowBytes;
             var window = model.Window;
-            byte[] target;
-            if (rows < window)
+            // Window full: drop the oldest rows (rows > window only after the model's window shrank).
+            var kept = Math.Min(rows, window - 1);
+            var needed = (kept + 1) * rowBytes;
+            if (_buffer.Length < needed)
             {
-                target = new byte[(rows + 1) * rowBytes];
-                States.AsSpan(0, rows * rowBytes).CopyTo(target);
+                var grown = new byte[rows == 0 && window > 2 ? 2 * rowBytes : window * rowBytes];
+                _buffer.AsSpan((rows - kept) * rowBytes, kept * rowBytes).CopyTo(grown);
+                _buffer = grown;
             }
-            else
+            else if (kept < rows)
             {
-                // Window full: drop the oldest rows in place (rows > window only after the model's window shrank).
-                target = rows == window ? States : new byte[window * rowBytes];
-                States.AsSpan((rows - window + 1) * rowBytes, (window - 1) * rowBytes).CopyTo(target);
+                _buffer.AsSpan((rows - kept) * rowBytes, kept * rowBytes).CopyTo(_buffer);
             }
-            MemoryMarshal.AsBytes(next).CopyTo(target.AsSpan(target.Length - rowBytes));
-            States = target;
+            MemoryMarshal.AsBytes(next).CopyTo(_buffer.AsSpan(kept * rowBytes, rowBytes));
+            _length = needed;
             LastItem = item;
             return true;
         }

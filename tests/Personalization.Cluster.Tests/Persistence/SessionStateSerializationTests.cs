@@ -52,6 +52,22 @@ public sealed class SessionStateSerializationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Only_the_hidden_states_in_use_are_stored_not_the_spare_room_of_their_buffer()
+    {
+        // In memory the states live in a buffer sized for the whole window; two of its four rows are in use.
+        var buffer = new byte[4 * 16];
+        for (var i = 0; i < buffer.Length; i++) buffer[i] = (byte)(i + 1);
+        var state = Version1Sample();
+        state.KeepHiddenStates(buffer, 2 * 16);
+
+        var copy = Serializer.Deserialize<UserSessionState>(Serializer.Serialize(state))!;
+
+        Assert.Equal(buffer[..32], copy.HiddenStates);
+        Assert.Equal(32, copy.HiddenStateLength);
+        Assert.Equal(buffer[..32], state.HiddenStates);
+    }
+
+    [Fact]
     public void The_stored_form_names_no_types_so_classes_can_be_renamed()
     {
         var text = Encoding.UTF8.GetString(Serializer.Serialize(Version1Sample()).ToArray());

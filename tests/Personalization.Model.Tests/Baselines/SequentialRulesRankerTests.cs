@@ -109,4 +109,40 @@ public class SequentialRulesRankerTests
         Assert.Equal(50, sr.Items.Count);
         Assert.All(Enumerable.Range(0, 50), i => Assert.InRange(sr.RuleCount(i), 1, 15));
     }
+
+    [Fact]
+    public void A_live_table_never_holds_more_than_twice_the_rules_it_keeps()
+    {
+        var sr = new SequentialRulesRanker(options: new SequentialRulesOptions { Window = 1, MaxRulesPerItem = 5 });
+        // "a" is followed by five strong items three times each, then by 60 items once each: pruning keeps the five.
+        for (var r = 0; r < 3; r++)
+            for (var i = 0; i < 5; i++) sr.Observe("a", $"s{i}");
+        for (var i = 0; i < 60; i++)
+        {
+            sr.Observe("a", $"t{i}");
+            Assert.InRange(sr.RuleCount(sr.Items.GetOrAdd("a")), 5, 10);
+        }
+
+        Assert.Equal(["s0", "s1", "s2", "s3", "s4"], TopIds(sr, Advanced(sr, "a"), 5).Order());
+    }
+
+    [Fact]
+    public void A_batch_fitted_item_with_hundreds_of_rules_sums_and_ranks_every_one()
+    {
+        // 300 targets after one source (past the size at which the table indexes its rules); target k follows "a"
+        // k % 7 + 1 times, so the weights are known exactly.
+        var sessions = new List<Personalization.Model.Data.SessionRecord>();
+        for (var k = 0; k < 300; k++)
+            for (var r = 0; r <= k % 7; r++)
+                sessions.Add(Session($"{k}-{r}", "a", $"t{k}"));
+        var sr = new SequentialRulesRanker(options: new SequentialRulesOptions { Window = 1, MaxRulesPerItem = 1000 }).Fit(sessions);
+
+        Assert.Equal(300, sr.RuleCount(sr.Items.GetOrAdd("a")));
+        var buffer = new RankedItem[300];
+        var n = Advanced(sr, "a").TopK(300, buffer);
+        Assert.Equal(300, n);
+        foreach (var rule in buffer)
+            Assert.Equal(int.Parse(sr.Items[rule.Item][1..]) % 7 + 1, rule.Score, 5);
+        Assert.True(buffer.Zip(buffer.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
 }
