@@ -73,15 +73,27 @@ public sealed class ClickEventJson(ClickEventValidationOptions? options = null, 
     /// <summary>Writes an event in the contract (ISO-8601 timestamp, wire type names, optional fields only when set).</summary>
     public static byte[] Serialize(ClickEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        Write(e, buffer);
+        // A producer serializes every event: the buffer and the writer are reused per thread, so only the result is new.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        Write(e, writer);
         return buffer.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     /// <summary>Writes an event in the contract to <paramref name="output"/>.</summary>
     public static void Write(ClickEvent e, IBufferWriter<byte> output)
     {
         using var writer = new Utf8JsonWriter(output);
+        Write(e, writer);
+    }
+
+    private static void Write(ClickEvent e, Utf8JsonWriter writer)
+    {
         writer.WriteStartObject();
         writer.WriteString("eventId"u8, e.EventId);
         writer.WriteString("userId"u8, e.UserId);
@@ -92,6 +104,7 @@ public sealed class ClickEventJson(ClickEventValidationOptions? options = null, 
         if (e.Price is { } price) writer.WriteNumber("price"u8, price);
         if (e.Quantity is { } quantity) writer.WriteNumber("quantity"u8, quantity);
         writer.WriteEndObject();
+        writer.Flush();
     }
 
     internal static ClickEventParseResult Reject(ClickEventRejection rejection, string detail) =>

@@ -98,7 +98,7 @@ public sealed class BatchingRedisGrainStorage : IGrainStorage, IDisposable
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var write = new PendingWrite(Key(stateName, grainId), grainState.ETag ?? "", Guid.NewGuid().ToString("N"),
-            _serializer.Serialize(grainState.State).ToArray());
+            _serializer.Serialize(grainState.State).ToMemory());
         if (!_writes.TryAdd(write)) throw new ObjectDisposedException(nameof(BatchingRedisGrainStorage));
         var found = await write.Done.Task;
         if (found is not null)
@@ -157,12 +157,13 @@ public sealed class BatchingRedisGrainStorage : IGrainStorage, IDisposable
         if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully) _connection.Value.Result.Dispose();
     }
 
-    private sealed class PendingWrite(RedisKey key, string expectedEtag, string newEtag, byte[] data)
+    private sealed class PendingWrite(RedisKey key, string expectedEtag, string newEtag, ReadOnlyMemory<byte> data)
     {
         public RedisKey Key { get; } = key;
         public string ExpectedEtag { get; } = expectedEtag;
         public string NewEtag { get; } = newEtag;
-        public byte[] Data { get; } = data;
+        /// <summary>The serialized state: the serializer's own array, handed to Redis without a copy.</summary>
+        public ReadOnlyMemory<byte> Data { get; } = data;
         /// <summary>Null once written; the etag found on a conflict.</summary>
         public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
