@@ -35,15 +35,22 @@ public sealed class UserSessionGrain(
 {
     private readonly ObserverManager<ISessionObserver> _observers = new(SessionSubscriptions.Lifetime, logger);
 
-    private SessionTracker Tracker => new(this.GetPrimaryKeyString(), session.State, options.Value, time, intentOptions.Value,
-        id => catalog.TryGet(id, out var item) ? item.CategoryPath : null,
-        id => catalog.TryGet(id, out var item, out var estimate) ? (double?)item.Price ?? estimate?.Price : null);
+    // Decoded once: the grain id's key is UTF-8, and every call would otherwise make a new string of it.
+    private string? _userId;
+    private string UserId => _userId ??= this.GetPrimaryKeyString();
+
+    private SessionTracker Tracker => new(UserId, session.State, options.Value, time, intentOptions.Value, CategoryOf, PriceOf);
+    private Func<string, string?> CategoryOf => _categoryOf ??= id => catalog.TryGet(id, out var item) ? item.CategoryPath : null;
+    private Func<string, string?>? _categoryOf;
+    private Func<string, double?> PriceOf => _priceOf ??=
+        id => catalog.TryGet(id, out var item, out var estimate) ? (double?)item.Price ?? estimate?.Price : null;
+    private Func<string, double?>? _priceOf;
     private IntentOutbox? _outbox;
-    private IntentOutbox Outbox => _outbox ??= new IntentOutbox(this.GetPrimaryKeyString(), session, intentEvents,
+    private IntentOutbox Outbox => _outbox ??= new IntentOutbox(UserId, session, intentEvents,
         intentOptions.Value, logger, () => DeactivateOnIdle());
     private IGrainTimer? _retry;
 
-    private ModelArm Arm => models.For(this.GetPrimaryKeyString());
+    private ModelArm Arm => models.For(UserId);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -120,13 +127,13 @@ public sealed class UserSessionGrain(
         }
         // Learned only once durable, so a redelivered batch does not count twice.
         foreach (var (preceding, item) in learned) fallback.Observe(preceding, item);
-        analytics.Observe(this.GetPrimaryKeyString(), state, becameHigh, converted);
+        analytics.Observe(UserId, state, becameHigh, converted);
         var now = time.GetUtcNow();
         foreach (var at in appliedAt) metrics.Freshness.Record((now - at).TotalMilliseconds);
         metrics.ApplyDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (_observers.Count > 0)
         {
-            var (user, total) = (this.GetPrimaryKeyString(), session.State.TotalEventsApplied);
+            var (user, total) = (UserId, session.State.TotalEventsApplied);
             // One-way calls: the grain does not wait for its subscribers.
             _observers.Notify(o => { _ = o.SessionChanged(user, total); });
         }
@@ -160,7 +167,7 @@ public sealed class UserSessionGrain(
         var arm = Arm;
         Tracker.SyncModel(arm.Model);
         var ranked = await RankAsync(count, rules);
-        return new Recommendations(this.GetPrimaryKeyString(), state.SessionId, ranked.ModelVersion, ranked.Items,
+        return new Recommendations(UserId, state.SessionId, ranked.ModelVersion, ranked.Items,
             state.TotalEventsApplied, arm.Name);
     }
 
@@ -209,7 +216,7 @@ public sealed class UserSessionGrain(
     {
         var state = session.State;
         return Task.FromResult(new SessionSummary(
-            this.GetPrimaryKeyString(),
+            UserId,
             state.SessionId,
             state.EventsApplied,
             state.TotalEventsApplied,
