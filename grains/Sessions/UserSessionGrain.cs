@@ -39,12 +39,10 @@ public sealed class UserSessionGrain(
     private string? _userId;
     private string UserId => _userId ??= this.GetPrimaryKeyString();
 
-    private SessionTracker Tracker => new(UserId, session.State, options.Value, time, intentOptions.Value, CategoryOf, PriceOf);
-    private Func<string, string?> CategoryOf => _categoryOf ??= id => catalog.TryGet(id, out var item) ? item.CategoryPath : null;
-    private Func<string, string?>? _categoryOf;
-    private Func<string, double?> PriceOf => _priceOf ??=
+    private SessionTracker Tracker => new(UserId, session.State, options.Value, time, intentOptions.Value, _categoryOf, _priceOf);
+    private readonly Func<string, string?> _categoryOf = id => catalog.TryGet(id, out var item) ? item.CategoryPath : null;
+    private readonly Func<string, double?> _priceOf =
         id => catalog.TryGet(id, out var item, out var estimate) ? (double?)item.Price ?? estimate?.Price : null;
-    private Func<string, double?>? _priceOf;
     private IntentOutbox? _outbox;
     private IntentOutbox Outbox => _outbox ??= new IntentOutbox(UserId, session, intentEvents,
         intentOptions.Value, logger, () => DeactivateOnIdle());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using Personalization.Grains.Threading;
 using StackExchange.Redis;
 
 namespace Personalization.Grains.Storage;
